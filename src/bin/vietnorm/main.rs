@@ -1,0 +1,2 @@
+//! The `vietnorm` command-line tool.
+fn main() {}

@@ -1,1 +1,5 @@
-//! The one integration test binary.
+//! The one integration test binary: golden files, property tests, CLI tests.
+
+mod cli;
+mod golden;
+mod normalize;

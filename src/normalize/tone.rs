@@ -6,7 +6,12 @@ use crate::{Alignment, Span};
 
 /// Re-places tones in `mid` by `policy` into `out`; returns the alignment of
 /// `out` to `mid`. Only valid syllables are touched.
-pub(super) fn place(mid: &str, policy: TonePolicy, out: &mut String) -> Alignment {
+pub(super) fn place(
+    mid: &str,
+    policy: TonePolicy,
+    out: &mut String,
+    want_align: bool,
+) -> Alignment {
     out.clear();
     let mut align = Alignment::new();
     let mut pos = 0;

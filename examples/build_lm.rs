@@ -32,7 +32,9 @@ fn run() -> Result<(), String> {
         match a.as_str() {
             "--order" => order = val()?.parse().map_err(|e| format!("--order: {e}"))?,
             "--min-trigram" => min3 = val()?.parse().map_err(|e| format!("--min-trigram: {e}"))?,
-            "--prior-weight" => weight = val()?.parse().map_err(|e| format!("--prior-weight: {e}"))?,
+            "--prior-weight" => {
+                weight = val()?.parse().map_err(|e| format!("--prior-weight: {e}"))?
+            }
             "--docs" => docs.push(val()?),
             "--phrases" => phrases.push(val()?),
             "--prior" => prior = Some(val()?),
@@ -59,7 +61,9 @@ fn run() -> Result<(), String> {
                 }
             }
             let after = counter.stats();
-            let name = std::path::Path::new(f).file_name().map_or(f.clone(), |n| n.to_string_lossy().into_owned());
+            let name = std::path::Path::new(f)
+                .file_name()
+                .map_or(f.clone(), |n| n.to_string_lossy().into_owned());
             let line = format!(
                 "source={name} lines={} kept={} tokens={}",
                 after.documents - before.documents,

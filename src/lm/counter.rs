@@ -58,7 +58,8 @@ impl DocumentCheck {
         self.words > 0
             && self.syllables as f64 >= MIN_SYLLABLE_SHARE * words
             && self.suspicious as f64 <= MAX_SUSPICIOUS_SHARE * words
-            && (self.syllables < 3 || self.marked as f64 >= MIN_MARKED_SHARE * self.syllables as f64)
+            && (self.syllables < 3
+                || self.marked as f64 >= MIN_MARKED_SHARE * self.syllables as f64)
     }
 }
 
@@ -179,7 +180,11 @@ impl Counter {
     /// Weight of the unigram prior (see [`add_unigram_prior`](Self::add_unigram_prior))
     /// in the unigram distribution, clamped to 0..=1. Default 0.3.
     pub fn prior_weight(&mut self, weight: f64) -> &mut Counter {
-        self.prior_weight = if weight.is_finite() { weight.clamp(0.0, 1.0) } else { 0.0 };
+        self.prior_weight = if weight.is_finite() {
+            weight.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         self
     }
 
@@ -393,14 +398,21 @@ impl Counter {
                     *p += lam * w / prior_total;
                 }
             }
-            let _ = writeln!(meta, "prior_weight={lam} prior_syllables={}", self.prior.len());
+            let _ = writeln!(
+                meta,
+                "prior_weight={lam} prior_syllables={}",
+                self.prior.len()
+            );
         }
         let _ = writeln!(meta, "discount1={d1}");
         let mut parts = Parts {
             order: order as u32,
             vocab: v as u32,
             fingerprint: inventory_fingerprint(),
-            uni: p1.iter().map(|&p| p.max(f64::MIN_POSITIVE).ln() as f32).collect(),
+            uni: p1
+                .iter()
+                .map(|&p| p.max(f64::MIN_POSITIVE).ln() as f32)
+                .collect(),
             ..Parts::default()
         };
         if order == 1 {
@@ -445,7 +457,10 @@ impl Counter {
         parts.bi_q = logs.iter().map(|&x| cb2.encode(x)).collect();
         parts.bi_codebook = cb2.values;
         parts.bi_next = bi.iter().map(|&(k, _)| (k & MASK) as u16).collect();
-        parts.bi_backoff = gamma2.iter().map(|g| g.max(f64::MIN_POSITIVE).ln() as f32).collect();
+        parts.bi_backoff = gamma2
+            .iter()
+            .map(|g| g.max(f64::MIN_POSITIVE).ln() as f32)
+            .collect();
         parts.bi_offsets = offsets;
         if order == 2 {
             parts.meta = self.finish_meta(meta);
@@ -459,11 +474,19 @@ impl Counter {
             .map(|(k, c)| (k, u64::from(c)))
             .collect();
         let d3 = Discounts::fit(tri.iter().map(|&(_, a)| a));
-        let _ = writeln!(meta, "discount3={d3} min_trigram_count={}", self.min_trigram_count);
+        let _ = writeln!(
+            meta,
+            "discount3={d3} min_trigram_count={}",
+            self.min_trigram_count
+        );
         // exact bigram probability of (v, w), stored or backed off
         let bigram_p = |prev: u64, w: u64| -> f64 {
             let lo = parts.bi_offsets.get(prev as usize).copied().unwrap_or(0) as usize;
-            let hi = parts.bi_offsets.get(prev as usize + 1).copied().unwrap_or(0) as usize;
+            let hi = parts
+                .bi_offsets
+                .get(prev as usize + 1)
+                .copied()
+                .unwrap_or(0) as usize;
             let row = parts.bi_next.get(lo..hi).unwrap_or_default();
             match row.binary_search(&(w as u16)) {
                 Ok(i) => p2.get(lo + i).copied().unwrap_or(0.0),
@@ -607,7 +630,10 @@ impl Discounts {
             2.0 - 3.0 * y * n[3] / n[2],
             3.0 - 4.0 * y * n[4] / n[3],
         ];
-        if d.iter().enumerate().all(|(i, &x)| x > 0.0 && x < (i + 1) as f64) {
+        if d.iter()
+            .enumerate()
+            .all(|(i, &x)| x > 0.0 && x < (i + 1) as f64)
+        {
             Discounts(d)
         } else {
             fallback

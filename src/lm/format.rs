@@ -134,7 +134,10 @@ pub(crate) fn write(parts: &Parts) -> Vec<u8> {
             (kind::TRI_Q, parts.tri_q.clone()),
             (kind::TRI_CODEBOOK, f32s(&parts.tri_codebook)),
             (kind::TRI_BACKOFF_Q, parts.tri_backoff_q.clone()),
-            (kind::TRI_BACKOFF_CODEBOOK, f32s(&parts.tri_backoff_codebook)),
+            (
+                kind::TRI_BACKOFF_CODEBOOK,
+                f32s(&parts.tri_backoff_codebook),
+            ),
         ]);
     }
     let mut out = Vec::new();
@@ -286,14 +289,20 @@ pub(crate) fn validate(bytes: &[u8], vocab: usize, fingerprint: u64) -> Result<L
         })
         .find(|&k| found.get(k as usize).is_some_and(Option::is_some));
     if let Some(k) = extra {
-        return Err(bad(format!("section {k} does not belong to an order-{order} model")));
+        return Err(bad(format!(
+            "section {k} does not belong to an order-{order} model"
+        )));
     }
     if order >= 2 {
         layout.bi_offsets = take(kind::BI_OFFSETS, Some(4 * (vocab + 1)))?;
         let n2 = check_rows(section(&layout.bi_offsets), None, vocab)?;
         layout.n2 = n2;
         layout.bi_next = take(kind::BI_NEXT, Some(2 * n2))?;
-        check_rows(section(&layout.bi_offsets), Some(section(&layout.bi_next)), vocab)?;
+        check_rows(
+            section(&layout.bi_offsets),
+            Some(section(&layout.bi_next)),
+            vocab,
+        )?;
         layout.bi_q = take(kind::BI_Q, Some(n2))?;
         layout.bi_codebook = take(kind::BI_CODEBOOK, Some(4 * CODEBOOK))?;
         finite(&layout.bi_codebook, "bigram codebook")?;
@@ -306,7 +315,11 @@ pub(crate) fn validate(bytes: &[u8], vocab: usize, fingerprint: u64) -> Result<L
         let n3 = check_rows(section(&layout.tri_offsets), None, vocab)?;
         layout.n3 = n3;
         layout.tri_next = take(kind::TRI_NEXT, Some(2 * n3))?;
-        check_rows(section(&layout.tri_offsets), Some(section(&layout.tri_next)), vocab)?;
+        check_rows(
+            section(&layout.tri_offsets),
+            Some(section(&layout.tri_next)),
+            vocab,
+        )?;
         layout.tri_q = take(kind::TRI_Q, Some(n3))?;
         layout.tri_codebook = take(kind::TRI_CODEBOOK, Some(4 * CODEBOOK))?;
         finite(&layout.tri_codebook, "trigram codebook")?;

@@ -63,8 +63,8 @@ pub use counter::{check_document, Counter, CounterStats, DocumentCheck};
 pub use mixture::Mixture;
 pub use model::{LanguageModel, ModelInfo};
 pub use tokens::{
-    inventory_fingerprint, push_gap_tokens, syllable_index, syllable_token,
-    token_of_word, tokenize, vocab_size, TokenId, BOUNDARY, NUMBER, UNKNOWN,
+    inventory_fingerprint, push_gap_tokens, syllable_index, syllable_token, token_of_word,
+    tokenize, vocab_size, TokenId, BOUNDARY, NUMBER, UNKNOWN,
 };
 
 /// A language model over [`TokenId`]s.
@@ -144,3 +144,6 @@ pub fn perplexity(model: &dyn Lm, text: &str) -> Option<(f64, usize)> {
     }
     (n > 0).then(|| ((-sum / n as f64).exp(), n))
 }
+
+#[cfg(test)]
+mod tests;

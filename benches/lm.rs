@@ -31,7 +31,11 @@ fn lookups(c: &mut Criterion) {
         b.iter(|| toks.windows(2).map(|w| m.logp2(w[0], w[1])).sum::<f32>())
     });
     g.bench_function("logp3_per_token", |b| {
-        b.iter(|| toks.windows(3).map(|w| m.logp3(w[0], w[1], w[2])).sum::<f32>())
+        b.iter(|| {
+            toks.windows(3)
+                .map(|w| m.logp3(w[0], w[1], w[2]))
+                .sum::<f32>()
+        })
     });
     g.finish();
 }

@@ -5,6 +5,7 @@
 
 mod io;
 mod normalize;
+mod train;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,9 @@ enum Command {
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Count a syllable language model (.vnlm) from clean Vietnamese text;
+    /// damaged or non-Vietnamese documents are skipped.
+    Train(train::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,1 +1,5 @@
-//! Placeholder: see the issue tracker.
+//! Noisy-channel diacritic repair (being written).
+
+mod channel;
+pub mod damage;
+mod letters;

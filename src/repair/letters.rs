@@ -251,24 +251,22 @@ impl Analysis {
         self.letters().iter().filter(|l| l.upper).count()
     }
 
-    /// Marks that could not be written by Vietnamese spelling: two tones, two
-    /// modifiers on a letter, a modifier on a letter that cannot carry it,
-    /// foreign marks. This is hard evidence of damage.
+    /// Marks that no Vietnamese letter carries: two modifiers or two tones on
+    /// one letter, a modifier on a letter that cannot take it, a tone on a
+    /// consonant, foreign marks. Hard evidence of damage.
+    pub fn stacked_letter(&self) -> bool {
+        self.letters().iter().any(|l| {
+            l.n_mods > 1
+                || l.n_tones > 1
+                || l.other > 0
+                || (l.n_mods == 1 && !mod_fits(l.base, l.first_mod()))
+                || (l.n_tones > 0 && !is_vowel(l.base))
+        })
+    }
+
+    /// [`Self::stacked_letter`] or more than one tone on the word.
     pub fn stacked(&self) -> bool {
-        let mut tones = 0;
-        for l in self.letters() {
-            tones += l.n_tones;
-            if l.n_mods > 1 || l.other > 0 {
-                return true;
-            }
-            if l.n_mods == 1 && !mod_fits(l.base, l.first_mod()) {
-                return true;
-            }
-            if l.n_tones > 0 && !is_vowel(l.base) {
-                return true;
-            }
-        }
-        tones > 1
+        self.stacked_letter() || self.n_tones() > 1
     }
 }
 

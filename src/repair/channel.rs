@@ -13,7 +13,7 @@
 //! Case is never part of the model: it is copied from the observed letters.
 //! The rates are estimated per document (see `noise.rs`).
 
-use super::letters::{is_vowel, Letter, M_BAR, MAX_LETTERS};
+use super::letters::{is_vowel, Letter, MAX_LETTERS, M_BAR};
 
 /// Damage rates of one document. All are probabilities in (0, 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -193,7 +193,7 @@ impl Shape {
 
 /// `ln P(observed | intended)`; the observed letters must have the intended
 /// skeleton. When `ops` is given, the channel operations are counted into it.
-pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, mut ops: Option<&mut Ops>) -> f32 {
+pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Ops>) -> f32 {
     let mut lp = 0.0f32;
     let mut added_mods = 0u32;
     let mut other = 0u32;
@@ -265,7 +265,7 @@ pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, mut ops: Option<&mu
     };
     lp += added_tones as f32 * c.a_tone + added_mods as f32 * c.a_mod + other as f32 * c.other;
     lp += vowels.saturating_sub(added_tones + added_mods) as f32 * c.no_add;
-    if let Some(ops) = ops.as_deref_mut() {
+    if let Some(ops) = ops {
         o_local.vowels = vowels as f32;
         o_local.added = (added_tones + added_mods) as f32;
         ops.add(&o_local);
@@ -312,12 +312,22 @@ mod tests {
     fn counts_ops() {
         let a = analyse("khóă").unwrap();
         let mut ops = Ops::default();
-        score(a.letters(), &shape("khoa"), &Costs::new(&DAMAGED), Some(&mut ops));
+        score(
+            a.letters(),
+            &shape("khoa"),
+            &Costs::new(&DAMAGED),
+            Some(&mut ops),
+        );
         assert_eq!(ops.vowels, 2.0);
         assert_eq!(ops.added, 2.0);
         let a = analyse("ban").unwrap();
         let mut ops = Ops::default();
-        score(a.letters(), &shape("bản"), &Costs::new(&DAMAGED), Some(&mut ops));
+        score(
+            a.letters(),
+            &shape("bản"),
+            &Costs::new(&DAMAGED),
+            Some(&mut ops),
+        );
         assert_eq!(ops.t_del, 1.0);
     }
 }

@@ -204,7 +204,11 @@ fn damage_word(word: &mut [(Letter, Vec<char>)], kind: Damage, rng: &mut Rng, ou
             out.extend(raw.iter());
             continue;
         }
-        let t = if l.n_tones > 0 { l.first_tone() } else { T_NONE };
+        let t = if l.n_tones > 0 {
+            l.first_tone()
+        } else {
+            T_NONE
+        };
         match compose(l.base, l.first_mod(), t, l.upper) {
             Some(c) => out.push(c),
             None => {

@@ -1,7 +1,7 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{score, Costs, Ops, Rates, Shape, FLOOR};
+use super::channel::{score, Costs, Ops, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::noise::{self, Features};
@@ -243,7 +243,7 @@ impl Scratch {
                 token: UNKNOWN,
                 out: Out::Keep,
                 extra: 0.0,
-                    uni: 0.0,
+                uni: 0.0,
             });
             u.end = start + 1;
             return u;
@@ -316,7 +316,11 @@ impl Scratch {
                 self.cands.push(Cand {
                     token: UNKNOWN,
                     out: Out::Bare,
-                    extra: if viet_skeleton || caps { KEEP_UNKNOWN } else { 0.0 },
+                    extra: if viet_skeleton || caps {
+                        KEEP_UNKNOWN
+                    } else {
+                        0.0
+                    },
                     uni: 0.0,
                 });
             }
@@ -380,11 +384,20 @@ impl Scratch {
             // prune on channel + unigram: the channel alone ties when marks
             // are stripped (`dau` has 30 candidates)
             let key = |ci: u32| {
-                let s = self.scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY);
+                let s = self
+                    .scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY);
                 s + self.cands.get(ci as usize).map_or(0.0, |c| c.uni)
             };
             let _ = key;
-            let chan = |ci: u32| self.scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY);
+            let chan = |ci: u32| {
+                self.scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY)
+            };
             let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
             for ci in u.start..u.end {
                 let k = chan(ci);
@@ -396,7 +409,10 @@ impl Scratch {
             if end - astart as usize > MAX_CANDS {
                 let (scores, cands) = (&self.scores, &self.cands);
                 let key = |ci: u32| {
-                    scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY)
+                    scores
+                        .get(ci as usize)
+                        .copied()
+                        .unwrap_or(f32::NEG_INFINITY)
                         + cands.get(ci as usize).map_or(0.0, |c| c.uni)
                 };
                 if let Some(slice) = self.active.get_mut(astart as usize..end) {
@@ -461,7 +477,11 @@ impl Scratch {
                 Some(Pos::Fixed(t)) => (0, 0, Some(*t)),
                 None => (0, 0, Some(UNKNOWN)),
             };
-            let n_states = if fixed_tok.is_some() { 1 } else { aend - astart };
+            let n_states = if fixed_tok.is_some() {
+                1
+            } else {
+                aend - astart
+            };
             for k in 0..n_states {
                 let (ci, tok, chan) = match fixed_tok {
                     Some(t) => (u32::MAX, t, 0.0),
@@ -471,7 +491,10 @@ impl Scratch {
                         (
                             ci,
                             c.map_or(UNKNOWN, |c| c.token),
-                            self.scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY),
+                            self.scores
+                                .get(ci as usize)
+                                .copied()
+                                .unwrap_or(f32::NEG_INFINITY),
                         )
                     }
                 };
@@ -635,7 +658,11 @@ pub(crate) fn repair_doc(
             (true, Some(&ui)) => ui,
             _ => {
                 let u = sc.add_uniq(word, ctx);
-                for c in sc.cands.get_mut(u.start as usize..u.end as usize).unwrap_or(&mut []) {
+                for c in sc
+                    .cands
+                    .get_mut(u.start as usize..u.end as usize)
+                    .unwrap_or(&mut [])
+                {
                     c.uni = p.lm.logp(&[], c.token);
                 }
                 let ui = sc.uniq.len() as u32;
@@ -697,9 +724,6 @@ pub(crate) fn repair_doc(
         }
         force || noise::is_noisy(&rates)
     };
-    if std::env::var_os("VIETNORM_DEBUG_REPAIR").is_some() {
-        eprintln!("features {f:?}\nprior {prior:?}\nrates {rates:?} noisy {noisy}");
-    }
     if !noisy {
         let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
         if !any {
@@ -760,7 +784,10 @@ fn render(
                     ToneStyle::Classic => syllable::place_tone(s, style),
                 };
                 let s = placed.as_deref().unwrap_or(s);
-                for (ch, l) in s.chars().zip(letters.iter().chain(std::iter::repeat(&Default::default()))) {
+                for (ch, l) in s
+                    .chars()
+                    .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
+                {
                     if l.upper {
                         form.extend(ch.to_uppercase());
                     } else {
@@ -812,7 +839,9 @@ fn render(
 /// Local posterior of the chosen candidate of word `wi` against the other
 /// active candidates, with the neighbours' choices fixed.
 fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
-    let Some(w) = sc.words.get(wi) else { return 0.0 };
+    let Some(w) = sc.words.get(wi) else {
+        return 0.0;
+    };
     let Some(u) = sc.uniq.get(w.uniq as usize) else {
         return 0.0;
     };
@@ -834,11 +863,19 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
     let mut best = f32::NEG_INFINITY;
     let mut all = Vec::with_capacity((u.aend - u.astart) as usize);
     let mut chosen = f32::NEG_INFINITY;
-    for &ci in sc.active.get(u.astart as usize..u.aend as usize).unwrap_or(&[]) {
+    for &ci in sc
+        .active
+        .get(u.astart as usize..u.aend as usize)
+        .unwrap_or(&[])
+    {
         let Some(c) = sc.cands.get(ci as usize) else {
             continue;
         };
-        let s = sc.scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY)
+        let s = sc
+            .scores
+            .get(ci as usize)
+            .copied()
+            .unwrap_or(f32::NEG_INFINITY)
             + lm.logp2(prev, c.token)
             + if next == BOUNDARY && p + 1 >= sc.pos.len() {
                 0.0

@@ -17,6 +17,7 @@ pub(crate) const T_TILDE: u8 = 4;
 pub(crate) const T_DOT: u8 = 5;
 
 /// No modifier.
+#[cfg(test)]
 pub(crate) const M_NONE: u8 = 0;
 /// Modifiers: circumflex (â ê ô), breve (ă), horn (ơ ư), bar (đ).
 pub(crate) const M_CIRC: u8 = 1;
@@ -57,11 +58,6 @@ impl Letter {
         first_bit(self.tones)
     }
 
-    /// True when the letter has no mark at all.
-    pub fn is_plain(&self) -> bool {
-        self.n_mods == 0 && self.n_tones == 0 && self.other == 0
-    }
-
     fn add_mark(&mut self, mark: Mark) {
         match mark {
             Mark::Tone(t) => {
@@ -94,7 +90,13 @@ pub(crate) fn is_vowel(b: u8) -> bool {
 pub(crate) fn mod_fits(base: u8, m: u8) -> bool {
     matches!(
         (base, m),
-        (b'a', M_CIRC) | (b'e', M_CIRC) | (b'o', M_CIRC) | (b'a', M_BREVE) | (b'o', M_HORN) | (b'u', M_HORN) | (b'd', M_BAR)
+        (b'a', M_CIRC)
+            | (b'e', M_CIRC)
+            | (b'o', M_CIRC)
+            | (b'a', M_BREVE)
+            | (b'o', M_HORN)
+            | (b'u', M_HORN)
+            | (b'd', M_BAR)
     )
 }
 
@@ -299,7 +301,11 @@ pub(crate) fn analyse(word: &str) -> Option<Analysis> {
 /// (plus nothing else), when such a precomposed char exists.
 pub(crate) fn compose(base: u8, m: u8, t: u8, upper: bool) -> Option<char> {
     let mut s = String::with_capacity(4);
-    let b = if upper { base.to_ascii_uppercase() } else { base } as char;
+    let b = if upper {
+        base.to_ascii_uppercase()
+    } else {
+        base
+    } as char;
     if m == M_BAR {
         if base != b'd' || t != T_NONE {
             return None;

@@ -91,7 +91,10 @@ mod tests {
             .into_iter()
             .filter_map(|r| r.err())
             .collect();
-        assert!(bad.is_empty(), "bad lines in data/abbreviations.tsv: {bad:?}");
+        assert!(
+            bad.is_empty(),
+            "bad lines in data/abbreviations.tsv: {bad:?}"
+        );
         let a = abbrevs();
         assert!(a.all.len() > 3000);
         let forms: Vec<&str> = a

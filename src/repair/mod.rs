@@ -220,7 +220,9 @@ impl Repairer {
         let mut edits = Vec::new();
         let out = SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut sc) => engine::repair_doc(text, &params, &mut sc, &mut edits),
-            Err(_) => engine::repair_doc(text, &params, &mut engine::Scratch::default(), &mut edits),
+            Err(_) => {
+                engine::repair_doc(text, &params, &mut engine::Scratch::default(), &mut edits)
+            }
         });
         Repaired {
             text: match out {
@@ -298,12 +300,23 @@ impl Lm for Blend {
         self.a.order().max(self.b.order())
     }
     fn logp(&self, context: &[crate::lm::TokenId], next: crate::lm::TokenId) -> f32 {
-        log_add(self.wa + self.a.logp(context, next), self.wb + self.b.logp(context, next))
+        log_add(
+            self.wa + self.a.logp(context, next),
+            self.wb + self.b.logp(context, next),
+        )
     }
     fn logp2(&self, prev: crate::lm::TokenId, next: crate::lm::TokenId) -> f32 {
-        log_add(self.wa + self.a.logp2(prev, next), self.wb + self.b.logp2(prev, next))
+        log_add(
+            self.wa + self.a.logp2(prev, next),
+            self.wb + self.b.logp2(prev, next),
+        )
     }
-    fn logp3(&self, p2: crate::lm::TokenId, p1: crate::lm::TokenId, next: crate::lm::TokenId) -> f32 {
+    fn logp3(
+        &self,
+        p2: crate::lm::TokenId,
+        p1: crate::lm::TokenId,
+        next: crate::lm::TokenId,
+    ) -> f32 {
         log_add(
             self.wa + self.a.logp3(p2, p1, next),
             self.wb + self.b.logp3(p2, p1, next),

@@ -85,8 +85,20 @@ pub(crate) fn reestimate(prior: &Rates, ops: &Ops) -> Rates {
         tone_sub: upd(prior.tone_sub, ops.t_sub, nt, FLOOR.tone_sub, CEIL.tone_sub),
         mod_del: upd(prior.mod_del, ops.m_del, nm, FLOOR.mod_del, CEIL.mod_del),
         mod_sub: upd(prior.mod_sub, ops.m_sub, nm, FLOOR.mod_sub, CEIL.mod_sub),
-        d_add: upd(prior.d_add, ops.d_add, ops.d_add + ops.d_none, FLOOR.d_add, CEIL.d_add),
-        d_del: upd(prior.d_del, ops.d_del, ops.d_del + ops.d_keep, FLOOR.d_del, CEIL.d_del),
+        d_add: upd(
+            prior.d_add,
+            ops.d_add,
+            ops.d_add + ops.d_none,
+            FLOOR.d_add,
+            CEIL.d_add,
+        ),
+        d_del: upd(
+            prior.d_del,
+            ops.d_del,
+            ops.d_del + ops.d_keep,
+            FLOOR.d_del,
+            CEIL.d_del,
+        ),
         other: prior.other,
     }
 }

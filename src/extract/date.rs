@@ -235,10 +235,22 @@ pub(crate) fn at(text: &str, p: usize) -> Option<Fact> {
         Some((Trig::Day, s)) => {
             let (ymd, until, end) = match day_range_short(text, p) {
                 Some((a, u, e)) => (a, Some(u), e),
-                None => {
-                    let (a, e) = day_date(text, p)?;
-                    (a, None, e)
-                }
+                None => match day_date(text, p) {
+                    Some((a, e)) => (a, None, e),
+                    // `ngày 01 đến ngày 05/11/2025`: a bare day only opens a range
+                    None => {
+                        let (d, e) = num(b, p, 1, 2)?;
+                        range_end(text, e, Some(Trig::Day))?;
+                        (
+                            Ymd {
+                                d: Some(d as u8),
+                                ..Ymd::default()
+                            },
+                            None,
+                            e,
+                        )
+                    }
+                },
             };
             let (start, part) = part_before(text, s);
             (start, ymd, until, end, part)
@@ -248,6 +260,13 @@ pub(crate) fn at(text: &str, p: usize) -> Option<Fact> {
             (s, ymd, None, end, Some(part))
         }
         Some((Trig::Month, s)) => {
+            // `3 tháng 10 ngày` is a duration
+            if prev_word(text, s).is_some_and(|(a, z)| {
+                text.get(a..z)
+                    .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
+            }) {
+                return None;
+            }
             let (ymd, end) = month_date(text, p)?;
             (s, ymd, None, end, None)
         }
@@ -306,6 +325,9 @@ pub(crate) fn at(text: &str, p: usize) -> Option<Fact> {
                 }
             }
         }
+    }
+    if ymd.m.is_none() && ymd.d.is_some() {
+        return None;
     }
     // `2021-2025` has both years; `ngày 20-21/3` borrows nothing
     if let Some(u) = until.as_mut() {

@@ -231,6 +231,9 @@ pub(crate) fn at(d: &Dicts, text: &str, p: usize) -> Option<(Fact, usize)> {
     let start = named.as_ref().map_or(p, |n| n.start);
     let mut end = sym.end;
     let doc_type = match (&named, &sym.code) {
+        // `Văn bản` is generic: the symbol says which kind
+        (Some(n), Some((_, name))) if n.name == "Văn bản" => Some(name.clone()),
+        (Some(n), None) if n.name == "Văn bản" && sym.cong_van => Some("Công văn".to_string()),
         (Some(n), _) => Some(n.name.clone()),
         (None, Some((_, name))) => Some(name.clone()),
         (None, None) if sym.cong_van => Some("Công văn".to_string()),

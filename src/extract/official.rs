@@ -109,10 +109,43 @@ fn name_before(d: &Dicts, text: &str, e: usize) -> Option<usize> {
     None
 }
 
+/// Words for villages below the commune, followed by a name (`thôn Plei
+/// Ring`, `bản Phiêng Cành`).
+const HAMLETS: [&str; 7] = ["thôn", "bản", "ấp", "buôn", "làng", "sóc", "khu phố"];
+
+/// A hamlet name (capitalized words, not a person's name) after `pos`.
+fn hamlet_name(d: &Dicts, text: &str, pos: usize) -> Option<usize> {
+    let mut end = pos;
+    let mut words = 0;
+    while words < 4 {
+        let Some((ws, we)) = next_word(text, end) else {
+            break;
+        };
+        if ws != end + 1 || !is_capitalized(text.get(ws..we)?) || name_at(d, text, ws).is_some() {
+            break;
+        }
+        if d.trigger_at(text, ws).is_some() || d.tail_at(text, ws).is_some() {
+            break;
+        }
+        end = we;
+        words += 1;
+    }
+    (words > 0).then_some(end)
+}
+
 /// Consumes bodies, modifiers, unit words with names and abbreviations after
 /// `pos`; returns the end (== `pos` when nothing follows).
 fn tail(d: &Dicts, text: &str, pos: usize) -> usize {
     let mut end = pos;
+    // an office that ends with a hamlet word (Trưởng thôn) takes the hamlet's name
+    if HAMLETS
+        .iter()
+        .any(|h| text.get(..pos).is_some_and(|t| t.ends_with(h)))
+    {
+        if let Some(e) = hamlet_name(d, text, pos) {
+            end = e;
+        }
+    }
     loop {
         let q = skip_spaces(text, end);
         if q == end || q >= text.len() {
@@ -138,6 +171,13 @@ fn tail(d: &Dicts, text: &str, pos: usize) -> usize {
         }
         let Some(we) = word_end(text, q) else { break };
         let w = text.get(q..we).unwrap_or("");
+        if HAMLETS.contains(&w) {
+            if let Some(e) = hamlet_name(d, text, we) {
+                end = e;
+                continue;
+            }
+            break;
+        }
         if is_abbreviation(w) && d.trigger_at(text, q).is_none() {
             end = we;
             continue;
@@ -265,6 +305,12 @@ pub(crate) fn at(d: &Dicts, text: &str, s: usize, out: &mut Vec<Fact>) -> usize 
             }
             if let Some(ns) = name_before(d, text, ne) {
                 let name = text.get(ns..ne).unwrap_or("").to_string();
+                // `Đinh Văn Hùng (Chủ tịch HĐND xã)`: take the closing parenthesis
+                let end = if c == '(' && text.as_bytes().get(end) == Some(&b')') {
+                    end + 1
+                } else {
+                    end
+                };
                 if let Some(f) = fact(
                     text,
                     ns,

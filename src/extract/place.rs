@@ -35,8 +35,10 @@ pub(crate) fn name_after<'d>(
         }
         return None;
     }
-    // the run of capitalized words, one space apart
+    // the run of capitalized words, one space apart (or ` - ` inside a
+    // listed name: Bà Rịa - Vũng Tàu)
     let mut ends = Vec::new();
+    let mut hyphen_at = usize::MAX;
     let mut pos = q;
     while ends.len() < d.max_place_words.max(MAX_UNKNOWN_WORDS) {
         let Some(we) = word_end(text, pos) else { break };
@@ -45,6 +47,11 @@ pub(crate) fn name_after<'d>(
             break;
         }
         ends.push(we);
+        if hyphen_at == usize::MAX && text.get(we..).is_some_and(|r| r.starts_with(" - ")) {
+            hyphen_at = ends.len();
+            pos = we + 3;
+            continue;
+        }
         let Some((ns, _)) = next_word(text, we) else {
             break;
         };
@@ -61,6 +68,16 @@ pub(crate) fn name_after<'d>(
             return Some((q, ends[k - 1], Some(entry)));
         }
     }
+    // provinces, districts and towns are all listed: an unlisted name is
+    // something else (`UBND tỉnh Lê Văn Hòa` names a person)
+    if matches!(level, "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã") {
+        return None;
+    }
+    // a person's name right after the unit word: `Chủ tịch UBND xã Nguyễn Văn A`
+    if official::name_at(d, text, q).is_some_and(|e| in_title || ends.contains(&e)) {
+        return None;
+    }
+    let ends: Vec<usize> = ends.into_iter().take(hyphen_at).collect();
     // not in the list: stop before offices, bodies and (in titles) names
     let mut end = None;
     let mut start_of = q;

@@ -25,6 +25,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    #[allow(dead_code)] // used as modules land
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,

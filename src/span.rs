@@ -180,7 +180,9 @@ impl Alignment {
     // segment snap back to the segment's input start.
     fn map_start(&self, pos: usize) -> usize {
         // first segment whose output ends after pos (or holds pos when empty)
-        let idx = self.segs.partition_point(|s| s.output.end <= pos && !(s.output.is_empty() && s.output.start == pos));
+        let idx = self.segs.partition_point(|s| {
+            s.output.end <= pos && !(s.output.is_empty() && s.output.start == pos)
+        });
         match self.segs.get(idx) {
             Some(s) if s.copied => s.input.start + pos.saturating_sub(s.output.start),
             Some(s) => s.input.start,
@@ -197,7 +199,9 @@ impl Alignment {
             return 0;
         }
         match self.segs.get(idx - 1) {
-            Some(s) if s.copied => s.input.start + pos.saturating_sub(s.output.start).min(s.input.len()),
+            Some(s) if s.copied => {
+                s.input.start + pos.saturating_sub(s.output.start).min(s.input.len())
+            }
             Some(s) => s.input.end,
             None => 0,
         }
@@ -216,9 +220,15 @@ impl Alignment {
                     let idx = self.segs.partition_point(|m| m.output.end <= pos);
                     let Some(m) = self.segs.get(idx) else { break };
                     let stop = m.output.end.min(s.input.end);
-                    let o = Span::new(s.output.start + (pos - s.input.start), s.output.start + (stop - s.input.start));
+                    let o = Span::new(
+                        s.output.start + (pos - s.input.start),
+                        s.output.start + (stop - s.input.start),
+                    );
                     if m.copied {
-                        let i = Span::new(m.input.start + (pos - m.output.start), m.input.start + (stop - m.output.start));
+                        let i = Span::new(
+                            m.input.start + (pos - m.output.start),
+                            m.input.start + (stop - m.output.start),
+                        );
                         a.push_copied(o, i);
                     } else {
                         a.push_changed_merge(o, m.input);

@@ -94,11 +94,22 @@ fn vowel_str(code: u8) -> &'static str {
 
 /// Decodes `bytes` with `table`.
 pub(crate) fn decode(bytes: &[u8], table: Table) -> Raw {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let (replaced, loose_marks) = decode_into(bytes, table, &mut out);
+    Raw {
+        text: out,
+        replaced,
+        loose_marks,
+    }
+}
+
+/// Decodes `bytes` with `table`, appending to `out`; returns the number of
+/// U+FFFD written and whether a mark was left uncomposed.
+pub(crate) fn decode_into(bytes: &[u8], table: Table, out: &mut String) -> (usize, bool) {
     let entries = table.entries();
     // VNI writes a mark byte that cannot compose as its Windows-1252 letter;
     // the others write the combining mark itself.
     let vni = table == Table::Vni;
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut replaced = 0usize;
     let mut loose_marks = false;
     let mut pending = NO_VOWEL;
@@ -122,7 +133,7 @@ pub(crate) fn decode(bytes: &[u8], table: Table) -> Raw {
                         pending = last;
                     }
                 }
-                push_ascii(&mut out, &bytes[start..end]);
+                push_ascii(out, &bytes[start..end]);
                 if i >= n {
                     break;
                 }
@@ -155,11 +166,7 @@ pub(crate) fn decode(bytes: &[u8], table: Table) -> Raw {
     if pending != NO_VOWEL {
         out.push_str(vowel_str(pending));
     }
-    Raw {
-        text: out,
-        replaced,
-        loose_marks,
-    }
+    (replaced, loose_marks)
 }
 
 // Printable ASCII and the usual whitespace decode to themselves in every

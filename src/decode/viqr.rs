@@ -55,13 +55,13 @@ pub(crate) fn decode(text: &str) -> String {
         if c == '\\' {
             if let Some(n) = next {
                 out.push(n);
+                word_start = !n.is_alphanumeric();
                 i += 2;
             } else {
-                out.push(c);
+                // a lone backslash at the end escapes nothing
                 i += 1;
             }
             cur = None;
-            word_start = false;
             continue;
         }
         let mark = mark_code(c);
@@ -108,7 +108,9 @@ pub(crate) fn decode(text: &str) -> String {
 
 // True when position `at` is past the end of the word (end, space, punctuation).
 fn ends_word(chars: &[char], at: usize) -> bool {
-    chars.get(at).is_none_or(|c| !c.is_alphanumeric() && mark_code(*c) == 0 && *c != '\\')
+    chars.get(at).map_or(true, |c| {
+        !c.is_alphanumeric() && mark_code(*c) == 0 && *c != '\\'
+    })
 }
 
 // A `.`, `?` or `'` at the end of a word is a tone when the sentence goes on
@@ -152,8 +154,11 @@ pub(crate) fn evidence(text: &[u8]) -> (usize, usize) {
             // a tone mark counts when the word goes on after it (mid-word),
             // or it follows a modifier; modifiers count when a letter or tone follows
             let after = text.get(k + 1).copied().unwrap_or(b' ');
-            let cont = after.is_ascii_alphabetic() || matches!(after, b'`' | b'?' | b'~' | b'\'' | b'.');
-            if (is_mod && cont) || (is_tone && (after.is_ascii_alphabetic() || matches!(b, b'`' | b'~'))) {
+            let cont =
+                after.is_ascii_alphabetic() || matches!(after, b'`' | b'?' | b'~' | b'\'' | b'.');
+            if (is_mod && cont)
+                || (is_tone && (after.is_ascii_alphabetic() || matches!(b, b'`' | b'~')))
+            {
                 if !this_marked {
                     marked += 1;
                     this_marked = true;

@@ -32,3 +32,22 @@ pub mod syllable;
 
 pub use error::{Error, ErrorKind};
 pub use span::{Alignment, CharOffsets, Segment, Span};
+
+#[cfg(test)]
+mod send_sync {
+    // Public types are shareable across threads.
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types() {
+        assert_send_sync::<crate::normalize::Normalizer>();
+        assert_send_sync::<crate::Alignment>();
+        assert_send_sync::<crate::Error>();
+        assert_send_sync::<crate::syllable::Syllable>();
+    }
+}
+
+// The README's examples are tested too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,1 +1,337 @@
-//! Placeholder: being written.
+//! Normalization: NFC, stray and stacked marks, tone placement, look-alike
+//! and styled letters, odd and invisible spaces.
+//!
+//! Clean text is found by a byte scan ([`scan`]) and returned borrowed; only
+//! the words (runs between ASCII whitespace) that need work go through the
+//! char-level pipeline:
+//!
+//! 1. fold ([`fold`]): odd spaces to U+0020, invisible chars dropped,
+//!    `Ð`/`ð` and other look-alikes to `Đ`/`đ`, styled letters to plain ones;
+//! 2. marks ([`marks`]): deprecated and foreign tone marks mapped to the
+//!    Vietnamese ones, the same mark twice on a letter collapsed, tone marks
+//!    on no letter dropped; NFC;
+//! 3. tone ([`tone`]): tone placement by the chosen [`TonePolicy`], applied
+//!    to valid syllables only; placements wrong under both conventions are
+//!    always fixed.
+//!
+//! Letters with two different tone marks (`ọ́`) are left for diacritic repair
+//! and reported in [`Normalized::stacked`].
+//!
+//! ```
+//! use vietnorm::normalize::{Normalizer, TonePolicy};
+//!
+//! let n = Normalizer::builder().tone(TonePolicy::Modern).build()?;
+//! assert_eq!(n.normalize("Hòa bình, qủa ngọt\u{a0}và thủy lợi"), "Hoà bình, quả ngọt và thuỷ lợi");
+//! // clean text is borrowed, not copied
+//! assert!(matches!(n.normalize("UBND xã"), std::borrow::Cow::Borrowed(_)));
+//! # Ok::<(), vietnorm::Error>(())
+//! ```
+
+pub(crate) mod fold;
+mod marks;
+mod scan;
+mod tone;
+
+use std::borrow::Cow;
+
+use crate::{Alignment, Error, Span};
+
+/// Where tone marks go on the open rhymes `oa`, `oe`, `uy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TonePolicy {
+    /// Keep each word's own convention; fix only placements that are wrong
+    /// under both (`hòan` → `hoàn`, `qủa` → `quả`).
+    #[default]
+    Keep,
+    /// Classic placement: `hòa`, `thủy`, `khỏe`.
+    Classic,
+    /// Modern placement: `hoà`, `thuỷ`, `khoẻ`.
+    Modern,
+}
+
+impl std::str::FromStr for TonePolicy {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TonePolicy, Error> {
+        match s {
+            "keep" => Ok(TonePolicy::Keep),
+            "classic" | "old" => Ok(TonePolicy::Classic),
+            "modern" | "new" => Ok(TonePolicy::Modern),
+            _ => Err(Error::new(
+                crate::ErrorKind::Config,
+                format!("unknown tone policy '{s}': expected keep, classic or modern"),
+            )),
+        }
+    }
+}
+
+/// Builds a [`Normalizer`].
+#[derive(Debug, Clone)]
+pub struct NormalizerBuilder {
+    tone: TonePolicy,
+    opts: fold::FoldOptions,
+}
+
+impl Default for NormalizerBuilder {
+    fn default() -> Self {
+        NormalizerBuilder {
+            tone: TonePolicy::Keep,
+            opts: fold::FoldOptions {
+                spaces: true,
+                invisible: true,
+                lookalikes: true,
+                styled: true,
+            },
+        }
+    }
+}
+
+impl NormalizerBuilder {
+    /// The tone placement policy (default [`TonePolicy::Keep`]).
+    pub fn tone(&mut self, policy: TonePolicy) -> &mut Self {
+        self.tone = policy;
+        self
+    }
+
+    /// Turn NBSP and other space separators into U+0020 (default on).
+    pub fn spaces(&mut self, yes: bool) -> &mut Self {
+        self.opts.spaces = yes;
+        self
+    }
+
+    /// Remove zero-width chars, BOM, soft hyphens and bidi marks (default on).
+    pub fn invisible(&mut self, yes: bool) -> &mut Self {
+        self.opts.invisible = yes;
+        self
+    }
+
+    /// Fold look-alikes of `Đ`/`đ` (`Ð`, `ð`, `Ɖ`, `ɖ`) (default on).
+    pub fn lookalikes(&mut self, yes: bool) -> &mut Self {
+        self.opts.lookalikes = yes;
+        self
+    }
+
+    /// Fold styled letters (mathematical alphanumerics, fullwidth forms) to
+    /// plain letters, keeping their marks (default on).
+    pub fn styled(&mut self, yes: bool) -> &mut Self {
+        self.opts.styled = yes;
+        self
+    }
+
+    /// Builds the normalizer.
+    pub fn build(&self) -> Result<Normalizer, Error> {
+        Ok(Normalizer {
+            tone: self.tone,
+            opts: self.opts,
+        })
+    }
+}
+
+/// A configured normalizer: immutable, `Copy`, `Send + Sync`.
+#[derive(Debug, Clone, Copy)]
+pub struct Normalizer {
+    tone: TonePolicy,
+    opts: fold::FoldOptions,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new()
+    }
+}
+
+/// The result of [`Normalizer::normalize_aligned`].
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    /// The normalized text (borrowed when nothing changed).
+    pub text: Cow<'a, str>,
+    /// Maps byte ranges of `text` back to the input.
+    pub alignment: Alignment,
+    /// Spans (in `text`) of letters that carry two different tone marks,
+    /// left for diacritic repair.
+    pub stacked: Vec<Span>,
+}
+
+impl Normalizer {
+    /// The default normalizer (tone policy `Keep`, every fold on).
+    pub fn new() -> Normalizer {
+        Normalizer {
+            tone: TonePolicy::Keep,
+            opts: NormalizerBuilder::default().opts,
+        }
+    }
+
+    /// A builder to configure one.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::default()
+    }
+
+    /// The tone policy.
+    pub fn tone_policy(&self) -> TonePolicy {
+        self.tone
+    }
+
+    /// Normalizes `text`; borrows it when nothing changes.
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut sink = NoAlign;
+        self.run(text, &mut sink, &mut Vec::new())
+    }
+
+    /// Normalizes `text` and returns an alignment from the output back to
+    /// the input, and the letters left for repair.
+    ///
+    /// ```
+    /// use vietnorm::{normalize::Normalizer, Span};
+    ///
+    /// let input = "Vie\u{323}\u{302}t\u{a0}Nam";
+    /// let out = Normalizer::new().normalize_aligned(input);
+    /// assert_eq!(out.text, "Việt Nam");
+    /// let nam = Span::new(out.text.find("Nam").unwrap(), out.text.len());
+    /// assert_eq!(&input[out.alignment.map_span(nam)], "Nam");
+    /// ```
+    pub fn normalize_aligned<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut align = Alignment::new();
+        let mut stacked = Vec::new();
+        let out = self.run(text, &mut align, &mut stacked);
+        if matches!(out, Cow::Borrowed(_)) {
+            align = Alignment::identity(text.len());
+        }
+        Normalized {
+            text: out,
+            alignment: align,
+            stacked,
+        }
+    }
+
+    fn run<'a, A: AlignSink>(
+        &self,
+        text: &'a str,
+        align: &mut A,
+        stacked: &mut Vec<Span>,
+    ) -> Cow<'a, str> {
+        let bytes = text.as_bytes();
+        let Some(mut ws) = scan::first_dirty_word(text, 0, self.tone) else {
+            return Cow::Borrowed(text);
+        };
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut pos = 0;
+        let mut word = WordScratch::default();
+        loop {
+            let clean = text.get(pos..ws).unwrap_or("");
+            align.copied(
+                Span::new(out.len(), out.len() + clean.len()),
+                Span::new(pos, ws),
+            );
+            out.push_str(clean);
+            let we = scan::word_end(bytes, ws);
+            let w = text.get(ws..we).unwrap_or("");
+            let out_start = out.len();
+            self.word(w, &mut word);
+            out.push_str(&word.out);
+            if A::WANTED {
+                align.extend(&word.align, out_start, ws);
+            }
+            stacked.extend(
+                word.stacked
+                    .iter()
+                    .map(|s| Span::new(s.start + out_start, s.end + out_start)),
+            );
+            pos = we;
+            match scan::first_dirty_word(text, we, self.tone) {
+                Some(next) => ws = next,
+                None => break,
+            }
+        }
+        let rest = text.get(pos..).unwrap_or("");
+        align.copied(
+            Span::new(out.len(), out.len() + rest.len()),
+            Span::new(pos, text.len()),
+        );
+        out.push_str(rest);
+        if out == text {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(out)
+    }
+
+    // The slow path for one word.
+    fn word(&self, w: &str, s: &mut WordScratch) {
+        s.out.clear();
+        s.stacked.clear();
+        let a1 = marks::fold_and_compose(w, self.opts, &mut s.mid, &mut s.stacked);
+        let a2 = tone::place(&s.mid, self.tone, &mut s.out);
+        s.align = a1.compose(&a2);
+        // stacked spans were found in `mid`; carry them to `out`
+        if !s.stacked.is_empty() {
+            let inv = invert(&a2);
+            for sp in &mut s.stacked {
+                *sp = inv.map_span(*sp);
+            }
+        }
+    }
+}
+
+// Swaps the two sides of an alignment.
+fn invert(a: &Alignment) -> Alignment {
+    let mut r = Alignment::new();
+    for seg in a.segments() {
+        if seg.copied {
+            r.push_copied(seg.input, seg.output);
+        } else {
+            r.push_changed(seg.input, seg.output);
+        }
+    }
+    r
+}
+
+#[derive(Default)]
+struct WordScratch {
+    mid: String,
+    out: String,
+    align: Alignment,
+    stacked: Vec<Span>,
+}
+
+// Lets `normalize` skip alignment bookkeeping entirely.
+trait AlignSink {
+    const WANTED: bool;
+    fn copied(&mut self, out: Span, input: Span);
+    fn extend(&mut self, word: &Alignment, out_off: usize, in_off: usize);
+}
+
+struct NoAlign;
+
+impl AlignSink for NoAlign {
+    const WANTED: bool = false;
+    fn copied(&mut self, _: Span, _: Span) {}
+    fn extend(&mut self, _: &Alignment, _: usize, _: usize) {}
+}
+
+impl AlignSink for Alignment {
+    const WANTED: bool = true;
+    fn copied(&mut self, out: Span, input: Span) {
+        self.push_copied(out, input);
+    }
+    fn extend(&mut self, word: &Alignment, out_off: usize, in_off: usize) {
+        for seg in word.segments() {
+            let o = Span::new(seg.output.start + out_off, seg.output.end + out_off);
+            let i = Span::new(seg.input.start + in_off, seg.input.end + in_off);
+            if seg.copied {
+                self.push_copied(o, i);
+            } else {
+                self.push_changed(o, i);
+            }
+        }
+    }
+}
+
+/// Normalizes `text` with the default [`Normalizer`].
+///
+/// ```
+/// assert_eq!(vietnorm::normalize::normalize("Ðảng ủy\u{200b} xã"), "Đảng ủy xã");
+/// ```
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    Normalizer::new().normalize(text)
+}
+
+#[cfg(test)]
+mod tests;

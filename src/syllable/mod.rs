@@ -23,7 +23,7 @@
 //! assert_eq!(syllable::place_tone("hòan", ToneStyle::Modern).as_deref(), Some("hoàn"));
 //! ```
 
-mod letters;
+pub(crate) mod letters;
 mod words;
 
 use std::collections::HashMap;

@@ -1,0 +1,81 @@
+use super::*;
+
+fn modern() -> Normalizer {
+    Normalizer::builder()
+        .tone(TonePolicy::Modern)
+        .build()
+        .unwrap()
+}
+
+fn classic() -> Normalizer {
+    Normalizer::builder()
+        .tone(TonePolicy::Classic)
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn clean_text_is_borrowed() {
+    let t = "Chiều ngày 28 tháng 10 năm 2025, đồng chí Bí thư Đảng ủy xã chủ trì hội nghị; UBND, HĐND, 57-NQ/TW.";
+    assert!(matches!(normalize(t), Cow::Borrowed(_)));
+}
+
+#[test]
+fn basic_rules() {
+    let n = Normalizer::new();
+    assert_eq!(n.normalize("Vie\u{323}\u{302}t Nam"), "Việt Nam");
+    assert_eq!(n.normalize("qủa"), "quả");
+    assert_eq!(n.normalize("gía"), "giá");
+    assert_eq!(n.normalize("trừơng"), "trường");
+    assert_eq!(n.normalize("hòan thành"), "hoàn thành");
+    assert_eq!(n.normalize("hòa và hoà"), "hòa và hoà");
+    assert_eq!(n.normalize("Ðảng"), "Đảng");
+    assert_eq!(n.normalize("𝐓𝐇𝐀́𝐍𝐆"), "THÁNG");
+    assert_eq!(n.normalize("ＵＢＮＤ"), "UBND");
+    assert_eq!(n.normalize("½ m² ™"), "½ m² ™");
+    assert_eq!(n.normalize("a\u{a0}b\u{200b}c\u{ad}d\u{feff}"), "a bcd");
+    assert_eq!(n.normalize("dòng 1\r\ndòng 2\n"), "dòng 1\r\ndòng 2\n");
+    assert_eq!(n.normalize("a\u{301}\u{301}"), "á");
+    assert_eq!(n.normalize("a\u{341}"), "á");
+    assert_eq!(n.normalize("x \u{301}y"), "x y");
+}
+
+#[test]
+fn policies() {
+    assert_eq!(modern().normalize("hòa thủy khỏe HÒA"), "hoà thuỷ khoẻ HOÀ");
+    assert_eq!(
+        classic().normalize("hoà thuỷ khoẻ Hoà"),
+        "hòa thủy khỏe Hòa"
+    );
+    assert_eq!(
+        modern().normalize("hoàn hoạt Huỳnh quý khuyến"),
+        "hoàn hoạt Huỳnh quý khuyến"
+    );
+    assert_eq!(
+        classic().normalize("hoàn hoạt Huỳnh quý khuyến"),
+        "hoàn hoạt Huỳnh quý khuyến"
+    );
+}
+
+#[test]
+fn stacked_are_reported_not_guessed() {
+    let out = Normalizer::new().normalize_aligned("họ\u{301}p");
+    assert_eq!(out.stacked.len(), 1);
+    let sp = out.stacked[0];
+    assert!(out.text[sp.range()].starts_with('ọ'));
+}
+
+#[test]
+fn alignment_maps_back() {
+    let input = "Ðồng chí\u{a0}Trần Văn Phương – Bí thư Ðảng ủy";
+    let out = Normalizer::new().normalize_aligned(input);
+    assert_eq!(out.text, "Đồng chí Trần Văn Phương – Bí thư Đảng ủy");
+    let i = out.text.find("Trần").unwrap();
+    let sp = out
+        .alignment
+        .map_span(Span::new(i, i + "Trần Văn Phương".len()));
+    assert_eq!(&input[sp.range()], "Trần Văn Phương");
+    let j = out.text.find("Đảng").unwrap();
+    let sp = out.alignment.map_span(Span::new(j, j + "Đảng".len()));
+    assert_eq!(&input[sp.range()], "Ðảng");
+}

@@ -3,6 +3,7 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod extract;
 mod io;
 mod normalize;
 
@@ -24,6 +25,9 @@ enum Command {
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Extract facts (document numbers, dates, officials, percentages,
+    /// places, quantities) as JSON Lines with code-point offsets.
+    Extract(extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,2 +1,5 @@
 //! The one integration test binary.
+
+mod decode;
+mod extract;
 mod lm;

@@ -1,0 +1,464 @@
+//! Mojibake repair on text that was already decoded.
+//!
+//! Damage comes from bytes read through a Western code page (Windows-1252 or
+//! Latin-1): UTF-8 bytes (`Viá»‡t`), the same again (`ViÃ¡Â»â€¡t`), or the
+//! bytes of a Vietnamese font encoding (VNI `Vieät`, TCVN3 `ViÖt`). Every
+//! char of such text maps back to one byte, so the repair works on *runs* of
+//! chars that have a Western byte: the run is turned back into bytes and
+//! decoded again under each hypothesis. A run is replaced only when the
+//! result is clearly better Vietnamese: fewer invalid syllables and more valid
+//! ones (see [`better`]). Runs never cross a line end or a char that has no
+//! Western byte, so damaged fields and paragraphs are repaired on their own
+//! and correct text around them is left alone.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::legacy::{self, western_byte, Table};
+use super::{Mojibake, Repair};
+use crate::syllable;
+use crate::Span;
+
+/// Stand-in for a byte lost to U+FFFD by a lossy Windows-1252 decode.
+const LOST: u16 = 0x100;
+
+/// The bytes Windows-1252 leaves undefined: a lossy decode turned them into
+/// U+FFFD, so U+FFFD inside mojibake stands for one of them.
+const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Word counts of a piece of text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
+    /// Letter runs that are valid syllables and hold a non-ASCII letter.
+    pub(crate) valid: u32,
+    /// Letter runs that are not valid syllables.
+    pub(crate) invalid: u32,
+    /// Chars that rarely occur in clean text: C1 controls, U+FFFD, soft hyphen,
+    /// Latin-1 symbols glued to letters.
+    pub(crate) junk: u32,
+}
+
+/// Counts valid and invalid syllables of `text`.
+pub(crate) fn tally(text: &str) -> Tally {
+    let mut t = Tally::default();
+    for (_, w) in syllable::words(text) {
+        if syllable::is_valid(w) {
+            if !w.is_ascii() {
+                t.valid += 1;
+            }
+        } else {
+            t.invalid += 1;
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let wordish = |c: Option<&char>| c.is_some_and(|&c| c.is_alphabetic() || is_symbol(c));
+    for (i, &c) in chars.iter().enumerate() {
+        let cp = u32::from(c);
+        if (0x80..0xA0).contains(&cp) || c == '\u{FFFD}' || c == '\u{AD}' {
+            t.junk += 1;
+        } else if is_symbol(c)
+            && wordish(i.checked_sub(1).and_then(|p| chars.get(p)))
+            && wordish(chars.get(i + 1))
+        {
+            // a symbol glued between letters: `á»‡t`
+            t.junk += 1;
+        }
+    }
+    t
+}
+
+/// Latin-1 symbols and the Windows-1252 punctuation: what UTF-8
+/// continuation bytes look like through a Western code page.
+fn is_symbol(c: char) -> bool {
+    let cp = u32::from(c);
+    (0xA1..0xC0).contains(&cp) || (cp > 0xFF && western_byte(c).is_some())
+}
+
+/// True when `new` is clearly better Vietnamese than `old`: no fewer valid
+/// syllables, and the invalid words plus junk chars at least halve.
+pub(crate) fn better(old: Tally, new: Tally) -> bool {
+    let bad_old = old.invalid + old.junk;
+    let bad_new = new.invalid + new.junk;
+    new.valid >= old.valid && new.valid > 0 && bad_new < bad_old && bad_new * 2 <= bad_old
+}
+
+/// One hypothesis for a damaged run.
+#[derive(Clone, Copy)]
+enum Hyp {
+    Utf8,
+    Legacy(Table, Mojibake),
+}
+
+const HYPS: [Hyp; 4] = [
+    Hyp::Utf8,
+    Hyp::Legacy(Table::Vni, Mojibake::VniAsWestern),
+    Hyp::Legacy(Table::Tcvn3Vn3, Mojibake::Tcvn3AsWestern),
+    Hyp::Legacy(Table::Tcvn3Vn1, Mojibake::Tcvn3AsWestern),
+];
+
+/// Repairs mojibake in `text`. Returns the text (borrowed when nothing
+/// changed) and the repaired spans in the returned text.
+pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
+    let mut out = String::new();
+    let mut repairs = Vec::new();
+    let mut copied = 0usize; // bytes of `text` already accounted for in `out`
+    let mut changed = false;
+    let mut scratch = Scratch::default();
+    for (start, end) in runs(text) {
+        let Some(run) = text.get(start..end) else {
+            continue;
+        };
+        if run.is_ascii() {
+            continue;
+        }
+        let Some((fixed, kind)) = repair_run(run, &mut scratch) else {
+            continue;
+        };
+        if !changed {
+            out.reserve(text.len() + 16);
+            changed = true;
+        }
+        out.push_str(text.get(copied..start).unwrap_or(""));
+        let at = out.len();
+        out.push_str(&fixed);
+        repairs.push(Repair {
+            span: Span::new(at, out.len()),
+            kind,
+            original: run.to_owned(),
+        });
+        copied = end;
+    }
+    if !changed {
+        return (Cow::Borrowed(text), repairs);
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    (Cow::Owned(out), repairs)
+}
+
+/// Maximal runs of chars with a Western byte (U+FFFD included), not crossing
+/// line ends; leading and trailing ASCII is trimmed to the word around the
+/// damage, so a repaired span starts and ends at a word boundary.
+fn runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let ok = c != '\n' && c != '\r' && (c == '\u{FFFD}' || western_byte(c).is_some());
+        match (ok, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+#[derive(Default)]
+struct Scratch {
+    units: Vec<u16>,
+    bytes: Vec<u8>,
+}
+
+/// Tries every hypothesis on one run and keeps the clearly best.
+fn repair_run(run: &str, scratch: &mut Scratch) -> Option<(String, Mojibake)> {
+    scratch.units.clear();
+    for c in run.chars() {
+        let b = if c == '\u{FFFD}' {
+            LOST
+        } else {
+            u16::from(western_byte(c)?)
+        };
+        scratch.units.push(b);
+    }
+    let old = tally(run);
+    let mut best: Option<(String, Mojibake, Tally)> = None;
+    for hyp in HYPS {
+        let cand = match hyp {
+            Hyp::Utf8 => utf8_fix(&scratch.units, run),
+            Hyp::Legacy(table, kind) => {
+                if scratch.units.contains(&LOST) {
+                    continue;
+                }
+                scratch.bytes.clear();
+                scratch.bytes.extend(scratch.units.iter().map(|&u| u as u8));
+                let raw = legacy::decode(&scratch.bytes, table);
+                let text = if raw.loose_marks {
+                    raw.text.nfc().collect()
+                } else {
+                    raw.text
+                };
+                Some((text, kind))
+            }
+        };
+        let Some((text, kind)) = cand else { continue };
+        if text == run {
+            continue;
+        }
+        let t = tally(&text);
+        if !better(old, t) {
+            continue;
+        }
+        let replace = match &best {
+            None => true,
+            Some((_, _, bt)) => {
+                t.valid > bt.valid
+                    || (t.valid == bt.valid && t.invalid + t.junk < bt.invalid + bt.junk)
+            }
+        };
+        if replace {
+            best = Some((text, kind, t));
+        }
+    }
+    best.map(|(text, kind, _)| (text, kind))
+}
+
+/// Decodes the UTF-8 sequences hidden in `units` (Western bytes), up to two
+/// levels deep; bytes outside a sequence keep their original char.
+fn utf8_fix(units: &[u16], run: &str) -> Option<(String, Mojibake)> {
+    let first = utf8_pass(units, run)?;
+    // a second level: the repaired text may itself be UTF-8 read as Western
+    let again: Option<Vec<u16>> = first
+        .0
+        .chars()
+        .map(|c| {
+            if c == '\u{FFFD}' {
+                Some(LOST)
+            } else {
+                western_byte(c).map(u16::from)
+            }
+        })
+        .collect();
+    if let Some(units2) = again {
+        if let Some(second) = utf8_pass(&units2, &first.0) {
+            let t1 = tally(&first.0);
+            let t2 = tally(&second.0);
+            if t2.valid >= t1.valid && t2.invalid + t2.junk < t1.invalid + t1.junk {
+                let kind = if second.1 || first.1 {
+                    Mojibake::LossyUtf8AsWestern
+                } else {
+                    Mojibake::Utf8AsWesternTwice
+                };
+                return Some((second.0, kind));
+            }
+        }
+    }
+    let kind = if first.1 {
+        Mojibake::LossyUtf8AsWestern
+    } else {
+        Mojibake::Utf8AsWestern
+    };
+    Some((first.0, kind))
+}
+
+/// One level of UTF-8 recovery. Returns the text and whether a lost byte was
+/// guessed; `None` when no sequence was found.
+fn utf8_pass(units: &[u16], run: &str) -> Option<(String, bool)> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.len() != units.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(run.len());
+    // (byte offset in out, alternatives)
+    let mut guesses: Vec<(usize, Vec<char>)> = Vec::new();
+    let mut found = false;
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let need = match u {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => 0,
+        };
+        if need > 0 {
+            if let Some(seq) = units.get(i..=i + need) {
+                let alts = sequence_chars(seq);
+                if !alts.is_empty() {
+                    found = true;
+                    if alts.len() > 1 {
+                        guesses.push((out.len(), alts.clone()));
+                    }
+                    out.push(alts[0]);
+                    i += need + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    if !found {
+        return None;
+    }
+    let guessed = !guesses.is_empty();
+    // resolve guesses from the last so byte offsets stay valid
+    for (at, alts) in guesses.into_iter().rev() {
+        choose(&mut out, at, &alts);
+    }
+    let text: String = if out.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
+        out.nfc().collect()
+    } else {
+        out
+    };
+    Some((text, guessed))
+}
+
+/// The chars a byte sequence (with at most one lost byte) can decode to,
+/// most likely first.
+fn sequence_chars(seq: &[u16]) -> Vec<char> {
+    let lost = seq.iter().filter(|&&u| u == LOST).count();
+    let mut buf = [0u8; 4];
+    let n = seq.len();
+    if lost == 0 {
+        for (k, &u) in seq.iter().enumerate() {
+            buf[k] = u as u8;
+        }
+        return match std::str::from_utf8(&buf[..n]) {
+            Ok(s) => s.chars().collect(),
+            Err(_) => Vec::new(),
+        };
+    }
+    if lost > 1 || seq.first() == Some(&LOST) {
+        return Vec::new();
+    }
+    let mut alts = Vec::new();
+    for fill in UNDEFINED {
+        for (k, &u) in seq.iter().enumerate() {
+            buf[k] = if u == LOST { fill } else { u as u8 };
+        }
+        if let Ok(s) = std::str::from_utf8(&buf[..n]) {
+            alts.extend(s.chars());
+        }
+    }
+    // the Vietnamese letters first, by how common they are
+    const ORDER: &str = "ờọềỏốỐĐÁÍÝ\u{301}";
+    alts.sort_by_key(|c| ORDER.find(*c).unwrap_or(usize::MAX));
+    alts
+}
+
+/// Replaces the char at byte `at` of `out` with the alternative that makes
+/// its word a valid syllable (a common one first), keeping the first
+/// alternative when none does.
+fn choose(out: &mut String, at: usize, alts: &[char]) {
+    let Some(cur) = out.get(at..).and_then(|s| s.chars().next()) else {
+        return;
+    };
+    let cur_len = cur.len_utf8();
+    // the word around `at`
+    let start = out
+        .get(..at)
+        .map(|s| {
+            s.char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(at, |(i, _)| i)
+        })
+        .unwrap_or(at);
+    let end = out
+        .get(at + cur_len..)
+        .map(|s| {
+            at + cur_len
+                + s.char_indices()
+                    .take_while(|(_, c)| c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(c))
+                    .map(|(i, c)| i + c.len_utf8())
+                    .last()
+                    .unwrap_or(0)
+        })
+        .unwrap_or(at + cur_len);
+    let (Some(before), Some(after)) = (out.get(start..at), out.get(at + cur_len..end)) else {
+        return;
+    };
+    let upper_ctx = before
+        .chars()
+        .chain(after.chars())
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+        && before
+            .chars()
+            .chain(after.chars())
+            .any(|c| c.is_alphabetic());
+    let mut pick: Option<(char, u32)> = None;
+    for &alt in alts {
+        let word: String = format!("{before}{alt}{after}").nfc().collect();
+        if !syllable::is_valid(&word) {
+            continue;
+        }
+        let mut score = 0u32;
+        if alt.is_uppercase() == upper_ctx || !alt.is_alphabetic() {
+            score += 2;
+        }
+        if let Some(canon) = syllable::canonical(&word) {
+            if COMMON.contains(&canon.as_str()) {
+                score += 4;
+            }
+        }
+        if pick.map_or(true, |(_, s)| score > s) {
+            pick = Some((alt, score));
+        }
+    }
+    if let Some((alt, _)) = pick {
+        let mut buf = [0u8; 4];
+        out.replace_range(at..at + cur_len, alt.encode_utf8(&mut buf));
+    }
+}
+
+/// Common syllables that hold one of the letters a lossy decode can lose
+/// (ề ọ ỏ ố ờ, and the capitals), so that `v?` reads `về` and `h?c` `học`.
+const COMMON: &[&str] = &[
+    "về", "đề", "nhiều", "điều", "chiều", "kiềm", "liền", "tiền", "quyền", "nền", "mềm", "bền",
+    "hề", "thề", "học", "họp", "họ", "bọn", "chọn", "gọi", "mọi", "đọc", "ngọc", "trọng", "lọc",
+    "nọ", "tọa", "họa", "ọp", "nhỏ", "bỏ", "cỏ", "đỏ", "mỏ", "tỏ", "giỏi", "khỏe", "hỏi", "thỏa",
+    "hỏa", "lỏng", "mỏng", "bỏng", "người", "thời", "mời", "trời", "lời", "đời", "rời", "chờ",
+    "nhờ", "giờ", "cờ", "bờ", "mờ", "dờ", "lờ", "tối", "đối", "mối", "nối", "số", "tố", "bố",
+    "phố", "cố", "tố", "hố",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair(s).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_as_cp1252() {
+        assert_eq!(fix("Viá»‡t Nam"), "Việt Nam");
+        assert_eq!(
+            fix("Tiêu đề: Ä‘Æ°á»£c cÃ´ng nháº\u{AD}n"),
+            "Tiêu đề: được công nhận"
+        );
+    }
+
+    #[test]
+    fn vni_and_tcvn3_through_western() {
+        assert_eq!(
+            fix("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            "Cộng hòa xã hội chủ nghĩa Việt Nam"
+        );
+        assert_eq!(
+            fix("Céng hoµ x· héi chñ nghÜa ViÖt Nam"),
+            "Cộng hoà xã hội chủ nghĩa Việt Nam"
+        );
+    }
+
+    #[test]
+    fn correct_text_untouched() {
+        for s in [
+            "hòa",
+            "Cá và cà",
+            "Tôi là người Việt Nam.",
+            "Müller à España",
+            "naïve café",
+        ] {
+            assert_eq!(fix(s), s);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! [`LanguageModel`]: lookups over a validated `.vnlm` byte buffer.
+
+use super::format::{self, Layout};
+use super::tokens::{inventory_fingerprint, vocab_size, TokenId, UNKNOWN};
+use super::{Counter, Lm};
+use crate::Error;
+use std::fmt;
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+/// The model shipped in the crate; rebuilt by `tools/lm/build.sh`.
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/lm/vietnorm.vnlm");
+
+static EMBEDDED: LazyLock<LanguageModel> = LazyLock::new(|| {
+    // The tests check the shipped file loads; should it ever not (an inventory
+    // change without a rebuild), fall back to a uniform model, not a panic.
+    LanguageModel::from_static(EMBEDDED_BYTES).unwrap_or_else(|_| Counter::new(1).build())
+});
+
+#[derive(Clone)]
+enum Storage {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+/// An immutable n-gram language model (order 1–3, interpolated modified
+/// Kneser-Ney, 8-bit quantized log-probabilities) over the shared token ids.
+///
+/// Cheap to clone (the bytes are shared or `'static`), `Send + Sync`.
+/// Create one with [`LanguageModel::embedded`], [`LanguageModel::from_bytes`]
+/// (a `.vnlm` file, for example from `vietnorm train`) or
+/// [`Counter::build`]. Lookups never allocate; token ids outside the
+/// vocabulary are read as [`UNKNOWN`].
+#[derive(Clone)]
+pub struct LanguageModel {
+    bytes: Storage,
+    layout: Layout,
+}
+
+/// Sizes and provenance of a [`LanguageModel`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ModelInfo {
+    /// n-gram order.
+    pub order: usize,
+    /// Number of token ids.
+    pub vocab: usize,
+    /// Stored bigrams.
+    pub bigrams: usize,
+    /// Stored trigrams.
+    pub trigrams: usize,
+    /// Size of the serialized model in bytes.
+    pub bytes: usize,
+    /// Free-form `key=value` lines written at build time (counts, discounts).
+    pub meta: String,
+}
+
+#[inline]
+fn rd_u32(d: &[u8], at: usize) -> u32 {
+    match d.get(at..at + 4) {
+        Some(&[a, b, c, e]) => u32::from_le_bytes([a, b, c, e]),
+        _ => 0,
+    }
+}
+
+#[inline]
+fn rd_f32(d: &[u8], at: usize) -> f32 {
+    f32::from_bits(rd_u32(d, at))
+}
+
+/// Binary search for `key` in a row of little-endian u16 ids.
+#[inline]
+fn find(row: &[u8], key: TokenId) -> Option<usize> {
+    let key = u16::try_from(key).ok()?;
+    let (mut lo, mut hi) = (0usize, row.len() / 2);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let v = match row.get(2 * mid..2 * mid + 2) {
+            Some(&[a, b]) => u16::from_le_bytes([a, b]),
+            _ => return None,
+        };
+        match v.cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// A floor for lookups that cannot happen on a validated model.
+const FLOOR: f32 = -30.0;
+
+impl LanguageModel {
+    /// The model shipped with the crate (built from permissive registry text
+    /// and generated government phrasing; see `data/README.md`). Loaded
+    /// zero-copy on first use.
+    pub fn embedded() -> &'static LanguageModel {
+        &EMBEDDED
+    }
+
+    /// Loads a model from bytes (copied once into shared storage). Validates
+    /// the header, checksum, inventory fingerprint and every table; never
+    /// panics. Errors have kind [`crate::ErrorKind::Model`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<LanguageModel, Error> {
+        let layout = format::validate(bytes, vocab_size(), inventory_fingerprint())?;
+        Ok(LanguageModel {
+            bytes: Storage::Shared(Arc::from(bytes)),
+            layout,
+        })
+    }
+
+    /// Loads a model from a `'static` buffer without copying (for models
+    /// embedded with `include_bytes!` in a `static`). Same validation as
+    /// [`LanguageModel::from_bytes`].
+    pub fn from_static(bytes: &'static [u8]) -> Result<LanguageModel, Error> {
+        let layout = format::validate(bytes, vocab_size(), inventory_fingerprint())?;
+        Ok(LanguageModel {
+            bytes: Storage::Static(bytes),
+            layout,
+        })
+    }
+
+    pub(crate) fn from_parts(parts: &format::Parts) -> LanguageModel {
+        let bytes = format::write(parts);
+        match format::validate(&bytes, vocab_size(), inventory_fingerprint()) {
+            Ok(layout) => LanguageModel {
+                bytes: Storage::Shared(Arc::from(bytes)),
+                layout,
+            },
+            // Unreachable for parts made by Counter; keep the promise of no panics.
+            Err(_) => LanguageModel::null(),
+        }
+    }
+
+    /// A model with no tables: every lookup returns the floor probability.
+    fn null() -> LanguageModel {
+        LanguageModel {
+            bytes: Storage::Static(&[]),
+            layout: Layout {
+                order: 1,
+                vocab: vocab_size() as u32,
+                ..Layout::default()
+            },
+        }
+    }
+
+    /// The serialized model (the `.vnlm` file contents).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.data().to_vec()
+    }
+
+    /// The serialized model, borrowed.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.data()
+    }
+
+    /// Sizes and build metadata.
+    pub fn info(&self) -> ModelInfo {
+        ModelInfo {
+            order: self.layout.order as usize,
+            vocab: self.layout.vocab as usize,
+            bigrams: self.layout.n2,
+            trigrams: self.layout.n3,
+            bytes: self.data().len(),
+            meta: String::from_utf8_lossy(self.section(&self.layout.meta)).into_owned(),
+        }
+    }
+
+    /// Number of token ids the model covers.
+    pub fn vocab_size(&self) -> usize {
+        self.layout.vocab as usize
+    }
+
+    #[inline]
+    fn data(&self) -> &[u8] {
+        match &self.bytes {
+            Storage::Static(b) => b,
+            Storage::Shared(b) => b,
+        }
+    }
+
+    #[inline]
+    fn section(&self, r: &Range<usize>) -> &[u8] {
+        self.data().get(r.clone()).unwrap_or_default()
+    }
+
+    #[inline]
+    fn clamp(&self, t: TokenId) -> TokenId {
+        if (t as usize) < self.layout.vocab as usize {
+            t
+        } else {
+            UNKNOWN
+        }
+    }
+
+    /// Natural-log unigram probability of `next`.
+    #[inline]
+    pub fn logp1(&self, next: TokenId) -> f32 {
+        let next = self.clamp(next);
+        let d = self.data();
+        let at = self.layout.uni.start + 4 * next as usize;
+        if at + 4 <= self.layout.uni.end {
+            rd_f32(d, at)
+        } else {
+            FLOOR
+        }
+    }
+
+    /// Finds bigram entry (prev, next): its global index, or None.
+    #[inline]
+    fn bigram_entry(&self, prev: TokenId, next: TokenId) -> Option<usize> {
+        let l = &self.layout;
+        let d = self.data();
+        let at = l.bi_offsets.start + 4 * prev as usize;
+        let lo = rd_u32(d, at) as usize;
+        let hi = rd_u32(d, at + 4) as usize;
+        let row = d.get(l.bi_next.start + 2 * lo..l.bi_next.start + 2 * hi)?;
+        find(row, next).map(|i| lo + i)
+    }
+
+    /// Natural-log probability of `next` after `prev` (bigram, interpolated
+    /// with the unigram). On an order-1 model this is [`Self::logp1`].
+    #[inline]
+    pub fn logp2(&self, prev: TokenId, next: TokenId) -> f32 {
+        if self.layout.order < 2 {
+            return self.logp1(next);
+        }
+        let (prev, next) = (self.clamp(prev), self.clamp(next));
+        let l = &self.layout;
+        let d = self.data();
+        match self.bigram_entry(prev, next) {
+            Some(e) => {
+                let q = d.get(l.bi_q.start + e).copied().unwrap_or(0);
+                rd_f32(d, l.bi_codebook.start + 4 * q as usize)
+            }
+            None => rd_f32(d, l.bi_backoff.start + 4 * prev as usize) + self.logp1(next),
+        }
+    }
+
+    /// Natural-log probability of `next` after `p2 p1` (`p1` nearest). On a
+    /// model of order < 3 this is `logp2(p1, next)`.
+    #[inline]
+    pub fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
+        if self.layout.order < 3 {
+            return self.logp2(p1, next);
+        }
+        let (p2, p1, next) = (self.clamp(p2), self.clamp(p1), self.clamp(next));
+        let Some(e) = self.bigram_entry(p2, p1) else {
+            return self.logp2(p1, next);
+        };
+        let l = &self.layout;
+        let d = self.data();
+        let at = l.tri_offsets.start + 4 * e;
+        let lo = rd_u32(d, at) as usize;
+        let hi = rd_u32(d, at + 4) as usize;
+        if lo >= hi {
+            return self.logp2(p1, next);
+        }
+        let row = d
+            .get(l.tri_next.start + 2 * lo..l.tri_next.start + 2 * hi)
+            .unwrap_or_default();
+        match find(row, next) {
+            Some(i) => {
+                let q = d.get(l.tri_q.start + lo + i).copied().unwrap_or(0);
+                rd_f32(d, l.tri_codebook.start + 4 * q as usize)
+            }
+            None => {
+                let q = d.get(l.tri_backoff_q.start + e).copied().unwrap_or(0);
+                rd_f32(d, l.tri_backoff_codebook.start + 4 * q as usize) + self.logp2(p1, next)
+            }
+        }
+    }
+}
+
+impl Lm for LanguageModel {
+    fn order(&self) -> usize {
+        self.layout.order as usize
+    }
+
+    fn logp(&self, context: &[TokenId], next: TokenId) -> f32 {
+        match (self.layout.order, context) {
+            (_, []) | (1, _) => self.logp1(next),
+            (2, [.., p1]) | (_, [p1]) => self.logp2(*p1, next),
+            (_, [.., p2, p1]) => self.logp3(*p2, *p1, next),
+        }
+    }
+
+    fn logp2(&self, prev: TokenId, next: TokenId) -> f32 {
+        LanguageModel::logp2(self, prev, next)
+    }
+
+    fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
+        LanguageModel::logp3(self, p2, p1, next)
+    }
+}
+
+impl fmt::Debug for LanguageModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = self.info();
+        f.debug_struct("LanguageModel")
+            .field("order", &i.order)
+            .field("vocab", &i.vocab)
+            .field("bigrams", &i.bigrams)
+            .field("trigrams", &i.trigrams)
+            .field("bytes", &i.bytes)
+            .finish()
+    }
+}

@@ -3,8 +3,10 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod extract;
 mod io;
 mod normalize;
+mod train;
 
 use std::process::ExitCode;
 
@@ -24,6 +26,12 @@ enum Command {
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Count a syllable language model (.vnlm) from clean Vietnamese text;
+    /// damaged or non-Vietnamese documents are skipped.
+    Train(train::Args),
+    /// Extract facts (document numbers, dates, officials, percentages,
+    /// places, quantities) as JSON Lines with code-point offsets.
+    Extract(extract::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +49,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,76 @@
+//! `vietnorm extract`: facts as JSON Lines, one object per input document:
+//! `{"source", "text", "facts": [{"kind", "start", "end", "text", …}]}` with
+//! `start`/`end` in code points of `text`.
+//!
+//! Input goes through the cleaning steps that exist first: UTF-8 reading
+//! (lossy) and `normalize`. Decode and diacritic repair join here when they
+//! land; each step has a flag to switch it off.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use clap::Args as ClapArgs;
+use serde::Serialize;
+use vietnorm::extract::{CharFact, Extractor, FactKind};
+use vietnorm::normalize::Normalizer;
+use vietnorm::CharOffsets;
+
+use crate::io::{self, IoArgs};
+
+/// Arguments of `vietnorm extract`.
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    #[command(flatten)]
+    io: IoArgs,
+    /// Extract only these kinds (comma-separated): document_ref, date,
+    /// official, percentage, place, quantity. Default: all.
+    #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+    kinds: Vec<String>,
+    /// Skip the normalize step (NFC, marks, look-alikes, spaces).
+    #[arg(long)]
+    no_normalize: bool,
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    source: &'a str,
+    text: &'a str,
+    facts: Vec<CharFact<'a>>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut builder = Extractor::builder();
+    if !args.kinds.is_empty() {
+        let mut kinds = Vec::new();
+        for k in &args.kinds {
+            match FactKind::from_name(k.trim()) {
+                Some(kind) => kinds.push(kind),
+                None => bail!("unknown fact kind {k:?}"),
+            }
+        }
+        builder = builder.kinds(&kinds);
+    }
+    let extractor = builder.build()?;
+    let normalizer = Normalizer::new();
+    io::for_each_input(&args.io, |input, bytes| {
+        let raw = io::bytes_to_text(&bytes);
+        let text = if args.no_normalize {
+            raw
+        } else {
+            normalizer.normalize(&raw).into_owned()
+        };
+        let facts = extractor.extract(&text);
+        let offsets = CharOffsets::new(&text);
+        let record = Record {
+            source: &input.name,
+            text: &text,
+            facts: facts
+                .iter()
+                .filter_map(|f| f.with_char_offsets(&offsets))
+                .collect(),
+        };
+        let mut line = serde_json::to_vec(&record)?;
+        line.push(b'\n');
+        Ok(line)
+    })
+}

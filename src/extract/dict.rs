@@ -1,0 +1,370 @@
+//! Dictionaries: parsed once from the TSV files in `data/` (plus any user
+//! entries) and compiled into aho-corasick automata and hash maps.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::text::{boundary_after, case_variants, fold_key};
+use crate::{Error, ErrorKind};
+
+const SURNAMES: &str = include_str!("../../data/surnames.tsv");
+const OFFICES: &str = include_str!("../../data/titles_offices.tsv");
+const BODIES: &str = include_str!("../../data/titles_bodies.tsv");
+const UNITS: &str = include_str!("../../data/units.tsv");
+const DOC_NAMES: &str = include_str!("../../data/doc_names.tsv");
+const DOC_TYPES: &str = include_str!("../../data/doc_types.tsv");
+const ADMIN_UNITS: &str = include_str!("../../data/admin_units.tsv");
+
+/// Unit words that introduce a place, with the level they report.
+pub(crate) const LEVELS: [(&str, &str); 11] = [
+    ("xã", "xã"),
+    ("phường", "phường"),
+    ("thị trấn", "thị trấn"),
+    ("thị xã", "thị xã"),
+    ("huyện", "huyện"),
+    ("quận", "quận"),
+    ("thành phố", "thành phố"),
+    ("tỉnh", "tỉnh"),
+    ("đặc khu", "đặc khu"),
+    ("TP.", "thành phố"),
+    ("TP", "thành phố"),
+];
+
+/// What a match of the trigger automaton starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// An office, maybe with `Phó`: the start of a title.
+    Office,
+    /// A unit word; the index into [`LEVELS`].
+    Level(usize),
+}
+
+/// A place in the bundled list: the code when the name is unambiguous at its
+/// level, and whether that code is from before the 2025 reform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PlaceEntry {
+    pub(crate) code: Option<String>,
+    pub(crate) legacy: bool,
+}
+
+/// Entries a user adds on top of the bundled dictionaries.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Extra {
+    pub(crate) surnames: Vec<String>,
+    pub(crate) offices: Vec<String>,
+    pub(crate) bodies: Vec<String>,
+    pub(crate) units: Vec<String>,
+    pub(crate) places: Vec<(String, String, String)>,
+}
+
+/// Everything the grammars look up, immutable once built.
+#[derive(Debug)]
+pub(crate) struct Dicts {
+    pub(crate) triggers: AhoCorasick,
+    trigger_kinds: Vec<Trigger>,
+    tails: AhoCorasick,
+    units: AhoCorasick,
+    unit_names: Vec<String>,
+    surnames: HashSet<String>,
+    places: HashMap<(String, String), PlaceEntry>,
+    // folded province names -> entry, for bodies followed by a bare name
+    provinces: HashMap<String, PlaceEntry>,
+    // doc-type code (uppercase key) -> (canonical code, [(system, name)])
+    doc_codes: HashMap<String, (String, Vec<(String, String)>)>,
+    // canonical doc-type names, longest first
+    pub(crate) doc_names: Vec<String>,
+    // issuer codes (uppercase key) -> canonical spelling
+    issuers: HashMap<String, String>,
+    pub(crate) max_place_words: usize,
+}
+
+/// Rows of a TSV text: comments and blank lines skipped; every row must have
+/// at least `min_cols` columns.
+fn rows<'a>(name: &str, text: &'a str, min_cols: usize) -> Result<Vec<Vec<&'a str>>, Error> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < min_cols || cols.iter().take(min_cols).any(|c| c.is_empty()) {
+            return Err(Error::new(
+                ErrorKind::Data,
+                format!(
+                    "{name} line {}: expected {min_cols} tab-separated columns",
+                    i + 1
+                ),
+            ));
+        }
+        out.push(cols);
+    }
+    Ok(out)
+}
+
+fn automaton(patterns: &[String], start: StartKind) -> Result<AhoCorasick, Error> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(start)
+        .build(patterns)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("cannot build dictionary automaton: {e}"),
+            )
+        })
+}
+
+impl Dicts {
+    /// The bundled dictionaries, built on first use.
+    pub(crate) fn bundled() -> Result<Arc<Dicts>, Error> {
+        static BUNDLED: LazyLock<Result<Arc<Dicts>, Error>> =
+            LazyLock::new(|| Dicts::build(&Extra::default()).map(Arc::new));
+        BUNDLED.clone()
+    }
+
+    /// The bundled dictionaries plus `extra`.
+    pub(crate) fn build(extra: &Extra) -> Result<Dicts, Error> {
+        // triggers: offices (with and without Phó) and unit words
+        let mut trig_patterns = Vec::new();
+        let mut trigger_kinds = Vec::new();
+        let mut offices: Vec<String> = rows("titles_offices.tsv", OFFICES, 1)?
+            .into_iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        offices.extend(extra.offices.iter().cloned());
+        for o in &offices {
+            // one-word offices (Trưởng) are common words in lowercase (tăng trưởng)
+            let lower_ok = o.contains(' ');
+            for form in [o.clone(), format!("Phó {o}"), format!("phó {o}")] {
+                for v in case_variants(&form, lower_ok || form.contains(' ')) {
+                    if !lower_ok && v.starts_with("trưởng") {
+                        continue;
+                    }
+                    trig_patterns.push(v);
+                    trigger_kinds.push(Trigger::Office);
+                }
+            }
+        }
+        for (i, (word, _)) in LEVELS.iter().enumerate() {
+            let forms = if word.starts_with("TP") {
+                vec![word.to_string()]
+            } else {
+                case_variants(word, true)
+            };
+            for v in forms {
+                trig_patterns.push(v);
+                trigger_kinds.push(Trigger::Level(i));
+            }
+        }
+        let triggers = automaton(&trig_patterns, StartKind::Both)?;
+
+        let mut bodies: Vec<String> = rows("titles_bodies.tsv", BODIES, 1)?
+            .into_iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        bodies.extend(extra.bodies.iter().cloned());
+        let mut tail_patterns = Vec::new();
+        for b in &bodies {
+            // abbreviations (UBND) only as written
+            let forms = if super::text::is_abbreviation(b) {
+                vec![b.clone()]
+            } else {
+                case_variants(b, b.contains(' '))
+            };
+            for v in forms {
+                tail_patterns.push(v);
+            }
+        }
+        tail_patterns.sort();
+        tail_patterns.dedup();
+        let tails = automaton(&tail_patterns, StartKind::Anchored)?;
+
+        let mut units: Vec<String> = rows("units.tsv", UNITS, 1)?
+            .into_iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        units.extend(extra.units.iter().cloned());
+        let mut unit_patterns = Vec::new();
+        let mut unit_names = Vec::new();
+        for u in &units {
+            // measure symbols (km, USD, m²) are matched only as written
+            let forms = if u.chars().any(|c| c.is_uppercase()) || u.len() <= 3 && u.is_ascii() {
+                vec![u.clone()]
+            } else {
+                let mut f = case_variants(u, true);
+                f.retain(|v| v.chars().skip(1).all(|c| !c.is_uppercase()));
+                f
+            };
+            for v in forms {
+                unit_patterns.push(v);
+                unit_names.push(u.clone());
+            }
+        }
+        let units_ac = automaton(&unit_patterns, StartKind::Anchored)?;
+
+        let mut surnames: HashSet<String> = rows("surnames.tsv", SURNAMES, 1)?
+            .into_iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        surnames.extend(extra.surnames.iter().cloned());
+
+        // places: (level, folded name) -> codes by era
+        let mut by_key: HashMap<(String, String), (Vec<String>, Vec<String>)> = HashMap::new();
+        let mut prov: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+        let mut max_place_words = 1;
+        for r in rows("admin_units.tsv", ADMIN_UNITS, 4)? {
+            let (level, name, code, era) = (r[0], r[1], r[2], r[3]);
+            let key = fold_key(name);
+            max_place_words = max_place_words.max(key.split(' ').count());
+            let slot = by_key.entry((level.to_string(), key.clone())).or_default();
+            let list = if era == "legacy" {
+                &mut slot.1
+            } else {
+                &mut slot.0
+            };
+            if !list.iter().any(|c| c == code) {
+                list.push(code.to_string());
+            }
+            if level == "tỉnh" || (level == "thành phố" && code.len() == 2) {
+                let p = prov.entry(key).or_default();
+                let list = if era == "legacy" { &mut p.1 } else { &mut p.0 };
+                if !list.iter().any(|c| c == code) {
+                    list.push(code.to_string());
+                }
+            }
+        }
+        for (level, name, code) in &extra.places {
+            let key = fold_key(name);
+            max_place_words = max_place_words.max(key.split(' ').count());
+            let slot = by_key.entry((level.to_lowercase(), key)).or_default();
+            if !slot.0.iter().any(|c| c == code) {
+                slot.0.push(code.clone());
+            }
+        }
+        let resolve = |(cur, old): (Vec<String>, Vec<String>)| match (cur.len(), old.len()) {
+            (1, _) => PlaceEntry {
+                code: cur.into_iter().next(),
+                legacy: false,
+            },
+            (0, 1) => PlaceEntry {
+                code: old.into_iter().next(),
+                legacy: true,
+            },
+            _ => PlaceEntry {
+                code: None,
+                legacy: false,
+            },
+        };
+        let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let provinces = prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+
+        let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::new();
+        let mut issuers = HashMap::new();
+        let mut names: Vec<String> = rows("doc_names.tsv", DOC_NAMES, 1)?
+            .into_iter()
+            .map(|r| r[0].to_string())
+            .collect();
+        for r in rows("doc_types.tsv", DOC_TYPES, 3)? {
+            let (code, name, system) = (r[0], r[1], r[2]);
+            if system.starts_with("issuer") {
+                issuers.insert(code.to_uppercase(), code.to_string());
+                continue;
+            }
+            let e = doc_codes
+                .entry(code.to_uppercase())
+                .or_insert_with(|| (code.to_string(), Vec::new()));
+            e.1.push((system.to_string(), name.to_string()));
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+
+        Ok(Dicts {
+            triggers,
+            trigger_kinds,
+            tails,
+            units: units_ac,
+            unit_names,
+            surnames,
+            places,
+            provinces,
+            doc_codes,
+            doc_names: names,
+            issuers,
+            max_place_words,
+        })
+    }
+
+    /// What trigger pattern `id` stands for.
+    pub(crate) fn trigger(&self, id: usize) -> Option<Trigger> {
+        self.trigger_kinds.get(id).copied()
+    }
+
+    /// Longest trigger match starting exactly at `pos` and ending at a word
+    /// boundary.
+    pub(crate) fn trigger_at(&self, text: &str, pos: usize) -> Option<(Trigger, usize)> {
+        let m = anchored(&self.triggers, text, pos)?;
+        Some((self.trigger(m.0)?, m.1))
+    }
+
+    /// Longest body/modifier phrase at `pos` ending at a word boundary.
+    pub(crate) fn tail_at(&self, text: &str, pos: usize) -> Option<usize> {
+        anchored(&self.tails, text, pos).map(|m| m.1)
+    }
+
+    /// Longest unit at `pos`: (end, canonical unit).
+    pub(crate) fn unit_at(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
+        let (id, end) = anchored(&self.units, text, pos)?;
+        Some((end, self.unit_names.get(id)?.as_str()))
+    }
+
+    pub(crate) fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// The bundled entry for a unit name at a level.
+    pub(crate) fn place(&self, level: &str, name: &str) -> Option<&PlaceEntry> {
+        self.places.get(&(level.to_string(), fold_key(name)))
+    }
+
+    /// The entry for a province-level name written without its unit word.
+    pub(crate) fn province(&self, name: &str) -> Option<&PlaceEntry> {
+        self.provinces.get(&fold_key(name))
+    }
+
+    /// The canonical spelling of a document-type code and its name; Party
+    /// style symbols (`57-NQ/TW`) prefer the Party rules' names.
+    pub(crate) fn doc_code(&self, code: &str, party: bool) -> Option<(&str, &str)> {
+        let (canon, names) = self.doc_codes.get(&code.to_uppercase())?;
+        let pick = names
+            .iter()
+            .find(|(sys, _)| (sys == "dang_HD36") == party)
+            .or_else(|| names.first())?;
+        Some((canon.as_str(), pick.1.as_str()))
+    }
+
+    /// Canonical spelling of an issuer code (`TTG` -> `TTg`), or the code
+    /// uppercased.
+    pub(crate) fn issuer_code(&self, code: &str) -> String {
+        let up = code.to_uppercase();
+        self.issuers.get(&up).cloned().unwrap_or(up)
+    }
+}
+
+/// Longest anchored match at `pos` that ends on a word boundary:
+/// `(pattern id, end)`.
+fn anchored(ac: &AhoCorasick, text: &str, pos: usize) -> Option<(usize, usize)> {
+    if pos > text.len() || !text.is_char_boundary(pos) {
+        return None;
+    }
+    let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
+    let m = ac.try_find(input).ok()??;
+    if boundary_after(text, m.end()) {
+        Some((m.pattern().as_usize(), m.end()))
+    } else {
+        None
+    }
+}

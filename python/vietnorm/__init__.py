@@ -7,8 +7,8 @@ extracts facts (document numbers, dates, officials, percentages, places,
 quantities) whose offsets are Python ``str`` indices.
 
 >>> import vietnorm
->>> vietnorm.clean("Ủy bạn nhân đân tỉnh đã bàn hành kế hóạch phát trĩển khóă học.")
-'Ủy ban nhân dân tỉnh đã ban hành kế hoạch phát triển khoa học.'
+>>> vietnorm.clean("Ủy bạn nhân đân tỉnh đã bàn hành kế hóạch phát trĩển.")
+'Ủy ban nhân dân tỉnh đã ban hành kế hoạch phát triển.'
 >>> text = "Sáng 31/10, đồng chí Võ Công Hòa – Phó Bí thư Đảng ủy xã."
 >>> [(f.kind, text[f.start:f.end]) for f in vietnorm.extract(text)]
 [('date', 'Sáng 31/10'), ('official', 'Võ Công Hòa – Phó Bí thư Đảng ủy xã')]

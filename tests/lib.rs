@@ -3,3 +3,4 @@
 mod decode;
 mod extract;
 mod lm;
+mod repair;

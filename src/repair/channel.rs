@@ -187,6 +187,14 @@ impl Shape {
         Some(s)
     }
 
+    /// Same letters, modifiers and tone (wherever the tone is written).
+    pub fn same_spelling(&self, other: &Shape) -> bool {
+        self.len == other.len
+            && self.tone == other.tone
+            && self.bases == other.bases
+            && self.mods == other.mods
+    }
+
     /// The shape with every mark removed.
     pub fn bare(letters: &[Letter]) -> Shape {
         let mut s = Shape::default();

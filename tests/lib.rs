@@ -5,5 +5,5 @@ mod decode;
 mod extract;
 mod golden;
 mod lm;
-mod repair;
 mod normalize;
+mod repair;

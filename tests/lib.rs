@@ -7,3 +7,4 @@ mod extract;
 mod golden;
 mod lm;
 mod normalize;
+mod repair;

@@ -139,8 +139,11 @@ fn make_archive(name: &str) -> Archive {
     w("legacy/mojibake.txt", moji.as_bytes());
     let mut jsonl = String::new();
     for i in 0..3 {
-        let rec = serde_json::json!({"id": i, "url": format!("https://tin.example/{i}"), "text": page_text(i)});
-        jsonl.push_str(&rec.to_string());
+        // field order and spacing of the other fields must survive
+        jsonl.push_str(&format!(
+            "{{\"url\": \"https://tin.example/{i}\", \"id\":{i},\"text\":{}}}",
+            serde_json::to_string(&page_text(i)).unwrap()
+        ));
         jsonl.push('\n');
     }
     jsonl.push_str("{\"id\": 9, \"title\": \"không có trường text\"}\n");
@@ -277,7 +280,11 @@ fn cleans_a_mixed_archive() {
         let j = read(out.join(name));
         let lines: Vec<&str> = j.lines().collect();
         assert_eq!(lines.len(), 4, "{j}");
-        assert!(lines[0].starts_with("{\"id\":0,\"url\":"), "{}", lines[0]);
+        assert!(
+            lines[0].starts_with("{\"url\":\"https://tin.example/0\",\"id\":0,\"text\":"),
+            "{}",
+            lines[0]
+        );
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(v["text"], page_text(1));
         assert_eq!(v["vietnorm"]["encoding"], "utf-8");

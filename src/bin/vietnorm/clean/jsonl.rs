@@ -4,7 +4,9 @@
 use std::io::BufRead;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::pipeline::{Cleaner, Prepared, Source};
 use super::report::Stats;
@@ -15,12 +17,69 @@ const BATCH_LINES: usize = 8192;
 /// Lines one task cleans in a row.
 const CHUNK: usize = 16;
 
+/// A JSON object's fields in their order, values kept as written.
+pub struct Fields(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fields, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Fields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Fields, A::Error> {
+                let mut v = Vec::new();
+                while let Some(e) = m.next_entry::<String, Box<RawValue>>()? {
+                    v.push(e);
+                }
+                Ok(Fields(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Fields {
+    /// The object with `field` set to `text` and a `vietnorm` entry (replaced
+    /// if there is one already); other fields keep their order and bytes.
+    fn write(&self, field: &str, text: &str, info: &Value) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + 256);
+        out.push(b'{');
+        let mut first = true;
+        let mut put = |out: &mut Vec<u8>, k: &str, v: &[u8]| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            let _ = serde_json::to_writer(&mut *out, k);
+            out.push(b':');
+            out.extend_from_slice(v);
+        };
+        for (k, v) in &self.0 {
+            if k == "vietnorm" {
+                continue;
+            }
+            if k == field {
+                let s = serde_json::to_vec(text).unwrap_or_default();
+                put(&mut out, k, &s);
+            } else {
+                put(&mut out, k, v.get().as_bytes());
+            }
+        }
+        let s = serde_json::to_vec(info).unwrap_or_default();
+        put(&mut out, "vietnorm", &s);
+        out.push(b'}');
+        out
+    }
+}
+
 /// One parsed record and its text, if it has one.
 pub enum Record {
     /// Not a document (blank line): copied as is.
     Blank,
     /// A JSON object whose field holds a string.
-    Text(Map<String, Value>, String),
+    Text(Fields, String),
     /// A JSON object without the field: copied as is.
     NoText,
 }
@@ -37,17 +96,19 @@ pub fn parse(cleaner: &Cleaner, line: &[u8], max: u64) -> Result<Record, String>
         ));
     }
     let parsed = match std::str::from_utf8(line) {
-        Ok(s) => serde_json::from_str::<Map<String, Value>>(s),
+        Ok(s) => serde_json::from_str::<Fields>(s),
         // JSON is UTF-8; a line in a legacy encoding is decoded first
         Err(_) => serde_json::from_str(&cleaner.decoder.decode(line).text),
     };
-    let mut map = parsed.map_err(|e| format!("not a JSON object ({e}); copied unchanged"))?;
-    match map.get_mut(&cleaner.field) {
-        Some(Value::String(s)) => {
-            let s = std::mem::take(s);
-            Ok(Record::Text(map, s))
-        }
-        _ => Ok(Record::NoText),
+    let fields = parsed.map_err(|e| format!("not a JSON object ({e}); copied unchanged"))?;
+    let text = fields
+        .0
+        .iter()
+        .find(|(k, _)| *k == cleaner.field)
+        .and_then(|(_, v)| serde_json::from_str::<String>(v.get()).ok());
+    match text {
+        Some(s) => Ok(Record::Text(fields, s)),
+        None => Ok(Record::NoText),
     }
 }
 
@@ -67,7 +128,7 @@ fn clean_line(
 ) -> Vec<u8> {
     let line = trim_newline(raw);
     let mut out = match parse(cleaner, line, cleaner.max_bytes) {
-        Ok(Record::Text(mut map, text)) => {
+        Ok(Record::Text(fields, text)) => {
             let prepared: Prepared = cleaner.prepare_str(&text);
             let source = Source {
                 source: path,
@@ -76,13 +137,11 @@ fn clean_line(
             };
             let (clean, done) = cleaner.finish(prepared, &source, stats, facts);
             let changed = clean != text;
-            map.insert(cleaner.field.clone(), Value::String(clean));
             let mut info = serde_json::to_value(&done).unwrap_or(Value::Null);
             if let Value::Object(o) = &mut info {
                 o.insert("changed".into(), Value::Bool(changed));
             }
-            map.insert("vietnorm".into(), info);
-            serde_json::to_vec(&map).unwrap_or_else(|_| line.to_vec())
+            fields.write(&cleaner.field, &clean, &info)
         }
         Ok(Record::NoText) => {
             stats.records_without_text += 1;

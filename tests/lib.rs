@@ -6,3 +6,4 @@ mod extract;
 mod golden;
 mod lm;
 mod normalize;
+mod repair;

@@ -6,6 +6,7 @@
 mod extract;
 mod io;
 mod normalize;
+mod repair;
 mod train;
 
 use std::process::ExitCode;
@@ -26,6 +27,9 @@ enum Command {
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Repair damaged diacritics (marks lost, added or swapped) with the
+    /// syllable language model; clean documents are left alone.
+    Repair(repair::Args),
     /// Count a syllable language model (.vnlm) from clean Vietnamese text;
     /// damaged or non-Vietnamese documents are skipped.
     Train(train::Args),
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Repair(args) => repair::run(args),
         Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),
     };

@@ -3,6 +3,7 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod clean;
 mod extract;
 mod io;
 mod normalize;
@@ -36,6 +37,9 @@ enum Command {
     /// Extract facts (document numbers, dates, officials, percentages,
     /// places, quantities) as JSON Lines with code-point offsets.
     Extract(extract::Args),
+    /// Clean whole scraped archives: text, HTML, JSON Lines and WARC, plain
+    /// or gzip/zstd, on all cores; outputs mirror the input tree.
+    Clean(clean::Args),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +60,7 @@ fn main() -> ExitCode {
         Command::Repair(args) => repair::run(args),
         Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Clean(args) => clean::run(args),
     };
     match result {
         Ok(code) => code,

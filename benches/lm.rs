@@ -42,7 +42,10 @@ fn lookups(c: &mut Criterion) {
 
 /// Tokenizing and counting (the work of `vietnorm train`), on our own text.
 fn train(c: &mut Criterion) {
-    let text: String = std::iter::repeat(TEXT).take(200).collect::<Vec<_>>().join("\n");
+    let text: String = std::iter::repeat(TEXT)
+        .take(200)
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut g = c.benchmark_group("lm");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("tokenize", |b| {

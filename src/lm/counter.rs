@@ -9,8 +9,8 @@ use super::tokens::{
 use super::LanguageModel;
 use crate::syllable;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A pseudo-token standing left of the first token of every counted sequence,
 /// so that continuation counts see "no left context" as one distinct context.

@@ -18,6 +18,7 @@ use vietnorm::syllable;
 fn discrimination(m: &Mixture, text: &str, max_lines: usize) -> (usize, usize) {
     let inv = syllable::inventory();
     let (mut right, mut total) = (0, 0);
+    let mut confusions: std::collections::HashMap<(TokenId, TokenId), usize> = Default::default();
     let mut toks: Vec<TokenId> = Vec::new();
     let order = m.order();
     for line in text.lines().take(max_lines) {
@@ -50,13 +51,25 @@ fn discrimination(m: &Mixture, text: &str, max_lines: usize) -> (usize, usize) {
                 a + b + c3
             };
             let truth = score(toks[i], &mut ctx);
-            let beaten = cands
+            let best = cands
                 .iter()
                 .map(|&c| lm::syllable_token(c))
                 .filter(|&c| c != toks[i])
-                .any(|c| score(c, &mut ctx) > truth);
+                .map(|c| (score(c, &mut ctx), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
             total += 1;
-            right += usize::from(!beaten);
+            match best {
+                Some((s, c)) if s > truth => *confusions.entry((toks[i], c)).or_default() += 1,
+                _ => right += 1,
+            }
+        }
+    }
+    if std::env::var_os("LM_EVAL_CONFUSIONS").is_some() {
+        let mut v: Vec<_> = confusions.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let name = |t: TokenId| lm::syllable_index(t).map_or("?", |i| inv[i as usize]);
+        for ((t, c), n) in v.iter().take(60) {
+            eprintln!("{n:6} {} -> {}", name(*t), name(*c));
         }
     }
     (right, total)

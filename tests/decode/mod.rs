@@ -2,7 +2,7 @@
 //! detection over our own paragraphs in every encoding and mojibake kind,
 //! and text that must never change.
 
-mod encode;
+pub(crate) mod encode;
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;

@@ -16,7 +16,7 @@ import sys
 import unicodedata
 
 CACHE = sys.argv[1] if len(sys.argv) > 1 else '/work/cache/lm'
-N_SENTENCES = int(os.environ.get('GOV_SENTENCES', '4000'))
+N_SENTENCES = int(os.environ.get('GOV_SENTENCES', '1000'))
 rng = random.Random(20241122)
 
 

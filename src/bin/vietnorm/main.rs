@@ -3,6 +3,7 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod decode;
 mod extract;
 mod io;
 mod normalize;
@@ -23,6 +24,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Decode bytes in any Vietnamese encoding (UTF-8/16, Windows-1258,
+    /// TCVN3, VNI, VISCII, VIQR) to UTF-8 NFC text, repairing mojibake;
+    /// reports the detected encoding of each input on stderr.
+    Decode(decode::Args),
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Decode(args) => decode::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),

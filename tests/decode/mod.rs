@@ -3,7 +3,7 @@
 //! and text that must never change.
 
 mod cli;
-mod encode;
+pub(crate) mod encode;
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;

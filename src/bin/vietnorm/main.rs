@@ -4,6 +4,7 @@
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
 mod clean;
+mod decode;
 mod extract;
 mod io;
 mod normalize;
@@ -25,6 +26,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Decode bytes in any Vietnamese encoding (UTF-8/16, Windows-1258,
+    /// TCVN3, VNI, VISCII, VIQR) to UTF-8 NFC text, repairing mojibake;
+    /// reports the detected encoding of each input on stderr.
+    Decode(decode::Args),
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Decode(args) => decode::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Repair(args) => repair::run(args),
         Command::Train(args) => train::run(args),

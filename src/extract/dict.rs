@@ -32,6 +32,23 @@ pub(crate) const LEVELS: [(&str, &str); 11] = [
     ("TP", "thành phố"),
 ];
 
+/// Size of the first-word bitmap.
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+/// FNV-1a over a word's bytes; the scan computes it byte by byte.
+pub(crate) fn word_hash(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(FNV_START, |h, &c| fnv(h, c))
+}
+
+/// FNV-1a start value.
+pub(crate) const FNV_START: u32 = 0x811c_9dc5;
+
+/// One FNV-1a step.
+#[inline]
+pub(crate) fn fnv(h: u32, c: u8) -> u32 {
+    (h ^ u32::from(c)).wrapping_mul(0x0100_0193)
+}
+
 /// What a match of the trigger automaton starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Trigger {
@@ -62,8 +79,11 @@ pub(crate) struct Extra {
 /// Everything the grammars look up, immutable once built.
 #[derive(Debug)]
 pub(crate) struct Dicts {
-    pub(crate) triggers: AhoCorasick,
+    // anchored: offices with and without `Phó`, unit words
+    triggers: AhoCorasick,
     trigger_kinds: Vec<Trigger>,
+    // bitmap of the hashes of the first words of the triggers
+    first_words: Vec<u64>,
     tails: AhoCorasick,
     units: AhoCorasick,
     unit_names: Vec<String>,
@@ -74,7 +94,12 @@ pub(crate) struct Dicts {
     // doc-type code (uppercase key) -> (canonical code, [(system, name)])
     doc_codes: HashMap<String, (String, Vec<(String, String)>)>,
     // canonical doc-type names, longest first
-    pub(crate) doc_names: Vec<String>,
+    // with their lowercase forms, longest first
+    pub(crate) doc_names: Vec<(String, String)>,
+    // last words of document names (as written and lowercase) and `số`
+    doc_last_words: HashSet<String>,
+    // first words of province names, as written
+    province_first_words: HashSet<String>,
     // issuer codes (uppercase key) -> canonical spelling
     issuers: HashMap<String, String>,
     pub(crate) max_place_words: usize,
@@ -158,7 +183,19 @@ impl Dicts {
                 trigger_kinds.push(Trigger::Level(i));
             }
         }
-        let triggers = automaton(&trig_patterns, StartKind::Both)?;
+        let triggers = automaton(&trig_patterns, StartKind::Anchored)?;
+        // the scan hashes every word and asks the automaton only at words
+        // that start a trigger; `Phó …` forms are found from the next word
+        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
+        for p in &trig_patterns {
+            let first = p.split(' ').next().unwrap_or("");
+            if !matches!(first, "Phó" | "phó" | "PHÓ") {
+                let h = word_hash(first.as_bytes()) as usize % FIRST_WORD_BITS;
+                if let Some(w) = first_words.get_mut(h / 64) {
+                    *w |= 1 << (h % 64);
+                }
+            }
+        }
 
         let mut bodies: Vec<String> = rows("titles_bodies.tsv", BODIES, 1)?
             .into_iter()
@@ -258,7 +295,13 @@ impl Dicts {
             },
         };
         let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
-        let provinces = prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let provinces: HashMap<String, PlaceEntry> =
+            prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let province_first_words: HashSet<String> = provinces
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
+            .collect();
 
         let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::new();
         let mut issuers = HashMap::new();
@@ -285,6 +328,7 @@ impl Dicts {
         Ok(Dicts {
             triggers,
             trigger_kinds,
+            first_words,
             tails,
             units: units_ac,
             unit_names,
@@ -292,22 +336,32 @@ impl Dicts {
             places,
             provinces,
             doc_codes,
-            doc_names: names,
+            doc_last_words: names
+                .iter()
+                .filter_map(|n| n.rsplit(' ').next())
+                .flat_map(|w| [w.to_string(), w.to_lowercase()])
+                .chain(["số", "Số", "SỐ"].map(String::from))
+                .collect(),
+            province_first_words,
+            doc_names: names.into_iter().map(|n| (n.to_lowercase(), n)).collect(),
             issuers,
             max_place_words,
         })
     }
 
-    /// What trigger pattern `id` stands for.
-    pub(crate) fn trigger(&self, id: usize) -> Option<Trigger> {
-        self.trigger_kinds.get(id).copied()
+    /// True when a word with hash `h` may start a trigger.
+    pub(crate) fn maybe_trigger(&self, h: u32) -> bool {
+        let h = h as usize % FIRST_WORD_BITS;
+        self.first_words
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
     }
 
     /// Longest trigger match starting exactly at `pos` and ending at a word
     /// boundary.
     pub(crate) fn trigger_at(&self, text: &str, pos: usize) -> Option<(Trigger, usize)> {
         let m = anchored(&self.triggers, text, pos)?;
-        Some((self.trigger(m.0)?, m.1))
+        Some((self.trigger_kinds.get(m.0).copied()?, m.1))
     }
 
     /// Longest body/modifier phrase at `pos` ending at a word boundary.
@@ -332,7 +386,24 @@ impl Dicts {
 
     /// The entry for a province-level name written without its unit word.
     pub(crate) fn province(&self, name: &str) -> Option<&PlaceEntry> {
+        let first = name.split(' ').next()?;
+        if !self.province_first_words.contains(first) {
+            return None;
+        }
         self.provinces.get(&fold_key(name))
+    }
+
+    /// True when the word before `p` (spaces and a colon between) can end a
+    /// document-type name or is `số`.
+    pub(crate) fn ends_doc_name(&self, text: &str, p: usize) -> bool {
+        let mut q = super::text::skip_spaces_back(text, p);
+        if text.get(..q).is_some_and(|h| h.ends_with(':')) {
+            q = super::text::skip_spaces_back(text, q - 1);
+        }
+        super::text::prev_word(text, q)
+            .filter(|&(_, e)| e == q)
+            .and_then(|(s, e)| text.get(s..e))
+            .is_some_and(|w| self.doc_last_words.contains(w))
     }
 
     /// The canonical spelling of a document-type code and its name; Party

@@ -498,27 +498,64 @@ impl Extractor {
             self.scan_numbers(text, &mut out);
         }
         if self.wants(FactKind::Official) || self.wants(FactKind::Place) {
+            // each kind in its own list: officials look back at the last one
+            let mut officials = Vec::new();
+            let mut places = Vec::new();
             let mut official_end = 0;
             let mut place_end = 0;
-            for m in d.triggers.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
-                if !text::boundary_before(text, s) || !text::boundary_after(text, e) {
+            let b = text.as_bytes();
+            let mut i = 0;
+            let mut next_allowed = 0;
+            while i < b.len() {
+                let c = b[i];
+                // separators: ASCII punctuation and spaces, NBSP and Latin-1
+                // signs (C2 xx), general punctuation (E2 80 xx: dashes, quotes)
+                if c < 0x80 && !c.is_ascii_alphanumeric() {
+                    i += 1;
                     continue;
                 }
-                match d.trigger(m.pattern().as_usize()) {
-                    Some(Trigger::Office)
-                        if self.wants(FactKind::Official) && s >= official_end =>
+                if c == 0xC2 || (c == 0xE2 && b.get(i + 1) == Some(&0x80)) {
+                    i += if c == 0xC2 { 2 } else { 3 };
+                    continue;
+                }
+                let s = i;
+                let mut h = dict::FNV_START;
+                while i < b.len() {
+                    let c = b[i];
+                    if (c < 0x80 && !c.is_ascii_alphanumeric())
+                        || c == 0xC2
+                        || (c == 0xE2 && b.get(i + 1) == Some(&0x80))
                     {
-                        official_end = official::at(d, text, s, &mut out).max(official_end);
+                        break;
                     }
-                    Some(Trigger::Level(l)) if self.wants(FactKind::Place) && s >= place_end => {
-                        if let Some(end) = place::at(d, text, s, e, l, &mut out) {
+                    h = dict::fnv(h, c);
+                    i += 1;
+                }
+                if s < next_allowed || !d.maybe_trigger(h) || !text.is_char_boundary(s) {
+                    continue;
+                }
+                let Some((trigger, e)) = d.trigger_at(text, s) else {
+                    continue;
+                };
+                next_allowed = e;
+                match trigger {
+                    Trigger::Office if self.wants(FactKind::Official) && s >= official_end => {
+                        // `Phó Chủ tịch`: the scan finds `Chủ tịch`
+                        let s = with_pho(text, s)
+                            .filter(|&p| p >= official_end)
+                            .unwrap_or(s);
+                        official_end = official::at(d, text, s, &mut officials).max(official_end);
+                    }
+                    Trigger::Level(l) if self.wants(FactKind::Place) && s >= place_end => {
+                        if let Some(end) = place::at(d, text, s, e, l, &mut places) {
                             place_end = end;
                         }
                     }
                     _ => {}
                 }
             }
+            out.append(&mut officials);
+            out.append(&mut places);
         }
         out.retain(|f| self.wants(f.kind()));
         out.sort_by(|a, b| {
@@ -591,6 +628,13 @@ impl Extractor {
         }
         n.end
     }
+}
+
+/// Start of `Phó ` (any case) right before `s`, if there is one.
+fn with_pho(text: &str, s: usize) -> Option<usize> {
+    let p = s.checked_sub("Phó ".len())?;
+    let w = text.get(p..s)?;
+    (matches!(w, "Phó " | "phó " | "PHÓ ") && text::boundary_before(text, p)).then_some(p)
 }
 
 /// All facts in `text` with the bundled dictionaries.

@@ -507,30 +507,19 @@ impl Extractor {
             let mut i = 0;
             let mut next_allowed = 0;
             while i < b.len() {
-                let c = b[i];
-                // separators: ASCII punctuation and spaces, NBSP and Latin-1
-                // signs (C2 xx), general punctuation (E2 80 xx: dashes, quotes)
-                if c < 0x80 && !c.is_ascii_alphanumeric() {
+                // words start at ASCII letters and digits and at lead bytes of
+                // letters; punctuation, spaces, C2 xx (NBSP, «) and E2 xx xx
+                // (dashes, quotes) separate them
+                if !WORD_START[usize::from(b[i])] {
                     i += 1;
-                    continue;
-                }
-                if c == 0xC2 || (c == 0xE2 && b.get(i + 1) == Some(&0x80)) {
-                    i += if c == 0xC2 { 2 } else { 3 };
                     continue;
                 }
                 let s = i;
-                let mut h = dict::FNV_START;
-                while i < b.len() {
-                    let c = b[i];
-                    if (c < 0x80 && !c.is_ascii_alphanumeric())
-                        || c == 0xC2
-                        || (c == 0xE2 && b.get(i + 1) == Some(&0x80))
-                    {
-                        break;
-                    }
-                    h = dict::fnv(h, c);
+                i += 1;
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
                     i += 1;
                 }
+                let h = dict::word_key(&b[s..i]);
                 if s < next_allowed || !d.maybe_trigger(h) || !text.is_char_boundary(s) {
                     continue;
                 }
@@ -558,7 +547,8 @@ impl Extractor {
             out.append(&mut places);
         }
         out.retain(|f| self.wants(f.kind()));
-        out.sort_by(|a, b| {
+        // (start, kind) is unique: facts of one kind never share a start
+        out.sort_unstable_by(|a, b| {
             a.span
                 .start
                 .cmp(&b.span.start)
@@ -628,6 +618,24 @@ impl Extractor {
         }
         n.end
     }
+}
+
+/// Bytes that may start a word in the trigger scan.
+static WORD_START: [bool; 256] = byte_table(true);
+/// Bytes that continue a word in the trigger scan.
+static WORD_BYTE: [bool; 256] = byte_table(false);
+
+const fn byte_table(start: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric()
+            || (c >= 0xC3 && c != 0xE2)
+            || (!start && c >= 0x80 && c <= 0xBF);
+        i += 1;
+    }
+    t
 }
 
 /// Start of `Phó ` (any case) right before `s`, if there is one.

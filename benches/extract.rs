@@ -1,9 +1,13 @@
-//! Fact extraction throughput on clean news-like text (our own prose) and on
-//! fact-dense text (the golden-case sentences); dictionary build time apart;
-//! a plain aho-corasick scan over the trigger dictionary as the baseline.
+//! Fact extraction throughput on clean news-like text (our own prose, and the
+//! shared corpus of `benches/corpus.rs`) and on fact-dense text (the
+//! golden-case sentences); dictionary build time apart; a plain aho-corasick
+//! scan over the trigger dictionary as the baseline.
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use vietnorm::extract::Extractor;
+
+#[path = "corpus.rs"]
+mod corpus;
 
 /// Our own paragraphs in the style of provincial news pages: mostly prose,
 /// a fact every sentence or two.
@@ -95,6 +99,14 @@ fn run(c: &mut Criterion) {
     let corpora = [
         ("news", repeat_to(&[NEWS.to_string()], 1 << 20)),
         ("dense", repeat_to(&golden_docs(), 1 << 20)),
+        // the normalize bench's shared news corpus, eight paragraphs a page
+        (
+            "shared_news",
+            corpus::paragraphs(1 << 20, 42)
+                .chunks(8)
+                .map(|c| c.join("\n"))
+                .collect(),
+        ),
     ];
     let mut g = c.benchmark_group("extract");
     for (name, docs) in &corpora {

@@ -8,7 +8,8 @@
 //! ```
 //! `--docs`: one document per line (counted with boundaries, damaged lines skipped);
 //! `--phrases`: one phrase per line (inner n-grams only: word lists);
-//! `--prior`: `word<TAB>frequency` lines mixed into the unigram distribution.
+//! `--prior`: `word<TAB>frequency` lines mixed into the unigram distribution;
+//! `--show-skipped N`: print the first N lines the damage check skipped.
 use std::process::ExitCode;
 use vietnorm::lm::{Counter, Lm};
 
@@ -27,6 +28,7 @@ fn run() -> Result<(), String> {
     let (mut order, mut min3, mut weight) = (2usize, 1u32, 0.3f64);
     let (mut docs, mut phrases, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     let (mut prior, mut out) = (None, None);
+    let mut show = 0usize;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -39,6 +41,9 @@ fn run() -> Result<(), String> {
             "--phrases" => phrases.push(val()?),
             "--prior" => prior = Some(val()?),
             "--note" => notes.push(val()?),
+            "--show-skipped" => {
+                show = val()?.parse().map_err(|e| format!("--show-skipped: {e}"))?
+            }
             "-o" | "--output" => out = Some(val()?),
             _ => return Err(format!("unknown argument {a}")),
         }
@@ -54,10 +59,14 @@ fn run() -> Result<(), String> {
         for f in files {
             let before = counter.stats();
             for line in read(f)?.lines() {
-                if phrase {
-                    counter.add_phrase(line);
+                let kept = if phrase {
+                    counter.add_phrase(line)
                 } else {
-                    counter.add_document(line);
+                    counter.add_document(line)
+                };
+                if !kept && show > 0 {
+                    show -= 1;
+                    eprintln!("skipped: {line}");
                 }
             }
             let after = counter.stats();

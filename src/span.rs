@@ -193,6 +193,9 @@ impl Alignment {
     // Input position where output position `pos` ends: inside a changed segment
     // snap forward to the segment's input end.
     fn map_end(&self, pos: usize) -> usize {
+        if pos >= self.output_len() {
+            return self.input_len();
+        }
         // last segment whose output starts before pos
         let idx = self.segs.partition_point(|s| s.output.start < pos);
         if idx == 0 {
@@ -211,34 +214,61 @@ impl Alignment {
     /// `later` maps the output back to that middle text. The result maps the
     /// output straight back to the input.
     pub fn compose(&self, later: &Alignment) -> Alignment {
+        let segs = &self.segs;
         let mut a = Alignment::new();
+        // both tilings are in order, so one cursor walks `self` once; a
+        // deletion in `self` at a middle position goes with the later segment
+        // that starts there (or with the end)
+        let mut k = 0;
         for s in &later.segs {
-            if s.copied {
-                // split a copied run along self's segments so that copies stay exact
-                let mut pos = s.input.start;
-                while pos < s.input.end {
-                    let idx = self.segs.partition_point(|m| m.output.end <= pos);
-                    let Some(m) = self.segs.get(idx) else { break };
-                    let stop = m.output.end.min(s.input.end);
-                    let o = Span::new(
-                        s.output.start + (pos - s.input.start),
-                        s.output.start + (stop - s.input.start),
-                    );
-                    if m.copied {
-                        let i = Span::new(
-                            m.input.start + (pos - m.output.start),
-                            m.input.start + (stop - m.output.start),
-                        );
-                        a.push_copied(o, i);
-                    } else {
-                        a.push_changed_merge(o, m.input);
-                    }
-                    pos = stop;
-                }
-            } else {
-                let i = self.map_span(s.input);
-                a.push_changed_merge(s.output, i);
+            let (m0, m1) = (s.input.start, s.input.end);
+            if m0 == m1 {
+                a.push_changed_merge(s.output, self.map_span(s.input));
+                continue;
             }
+            let mut union: Option<Span> = None;
+            while let Some(m) = segs.get(k) {
+                if m.output.start >= m1 {
+                    break;
+                }
+                let lo = m.output.start.max(m0);
+                let hi = m.output.end.min(m1);
+                let piece_in = if m.copied {
+                    Span::new(
+                        m.input.start + (lo - m.output.start),
+                        m.input.start + (hi - m.output.start),
+                    )
+                } else {
+                    m.input
+                };
+                if s.copied {
+                    let o = Span::new(s.output.start + (lo - m0), s.output.start + (hi - m0));
+                    if m.copied {
+                        a.push_copied(o, piece_in);
+                    } else {
+                        a.push_changed_merge(o, piece_in);
+                    }
+                } else {
+                    union = Some(match union {
+                        None => piece_in,
+                        Some(u) => Span::new(u.start.min(piece_in.start), u.end.max(piece_in.end)),
+                    });
+                }
+                if m.output.end <= m1 {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if !s.copied {
+                let input = union.unwrap_or_else(|| self.map_span(s.input));
+                a.push_changed_merge(s.output, input);
+            }
+        }
+        // deletions at the very end of the middle text
+        let end = a.output_len();
+        for m in segs.get(k..).unwrap_or(&[]) {
+            a.push_changed_merge(Span::new(end, end), m.input);
         }
         a
     }
@@ -287,7 +317,9 @@ mod tests {
         first.push_copied(Span::new(3, 6), Span::new(5, 8));
         let later = Alignment::identity(6);
         let c = first.compose(&later);
-        assert_eq!(c.map_span(Span::new(3, 6)), Span::new(5, 8));
+        // input deleted right before a span is counted in it
+        assert_eq!(c.map_span(Span::new(3, 6)), Span::new(3, 8));
+        assert_eq!(c.map_span(Span::new(4, 6)), Span::new(6, 8));
         assert_eq!(c.map_span(Span::new(0, 6)), Span::new(0, 8));
     }
 }

@@ -1,4 +1,8 @@
-//! The one integration test binary.
+//! The one integration test binary: golden files, property tests, CLI tests.
 
+mod cli;
 mod decode;
 mod extract;
+mod golden;
+mod lm;
+mod normalize;

@@ -48,6 +48,19 @@ const CANDIDATES: [(Encoding, Option<Table>); 6] = [
     (Encoding::Viscii, Some(Table::Viscii)),
 ];
 
+/// Share of code units with one zero byte above which BOM-less input is
+/// UTF-16: ASCII-heavy UTF-16 has a zero in most code units, text in an
+/// 8-bit encoding has almost none.
+const UTF16_SHARE: f32 = 0.3;
+
+/// True when BOM-less bytes look like UTF-16 (zero bytes in one position).
+pub(crate) fn looks_utf16(bytes: &[u8]) -> bool {
+    // utf16_guess looks at the first 4096 code units only
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
+    memchr::memchr(0, head).is_some()
+        && utf::utf16_guess(bytes).is_some_and(|(_, share)| share >= UTF16_SHARE)
+}
+
 pub(crate) fn detect(bytes: &[u8], use_hints: bool) -> Verdict {
     if bytes.starts_with(utf::UTF8_BOM) {
         return Verdict::new(Encoding::Utf8, 1.0);
@@ -59,9 +72,7 @@ pub(crate) fn detect(bytes: &[u8], use_hints: bool) -> Verdict {
         };
     }
     if let Some((endian, share)) = utf::utf16_guess(bytes) {
-        // ASCII-heavy UTF-16 has a zero in most code units; text in one
-        // 8-bit encoding has almost none.
-        if share >= 0.3 {
+        if share >= UTF16_SHARE {
             return Verdict {
                 endian,
                 ..Verdict::new(Encoding::Utf16, share.min(1.0))
@@ -83,7 +94,15 @@ fn ascii_verdict(bytes: &[u8]) -> Verdict {
     let (marked, words) = viqr::evidence(bytes);
     if marked >= 5 && marked * 4 >= words {
         // the words VIQR changes must come out as Vietnamese
-        let text = std::str::from_utf8(bytes).unwrap_or("");
+        // a sample is enough: the first 4 KB, cut at a line end
+        let mut end = bytes.len().min(4 << 10);
+        while end < bytes.len() && bytes.get(end) != Some(&b'\n') {
+            end += 1;
+        }
+        let text = bytes
+            .get(..end)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
         let decoded = viqr::decode(text);
         let (mut valid, mut total) = (0usize, 0usize);
         for (_, w) in syllable::words(&decoded) {
@@ -202,15 +221,11 @@ pub(crate) fn tcvn3_variant(bytes: &[u8]) -> Table {
 
 fn score_tables(bytes: &[u8], a: Table, b: Table) -> (Score, Score) {
     let (mut sa, mut sb) = (Score::default(), Score::default());
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     for (s, e) in sample_words(bytes) {
         let Some(w) = bytes.get(s..e) else { continue };
-        buf.clear();
-        legacy::decode_into(w, a, &mut buf);
-        score_word(&buf, &mut sa);
-        buf.clear();
-        legacy::decode_into(w, b, &mut buf);
-        score_word(&buf, &mut sb);
+        score_word(legacy::decode_piece(w, a, &mut buf), &mut sa);
+        score_word(legacy::decode_piece(w, b, &mut buf), &mut sb);
     }
     (sa, sb)
 }
@@ -218,22 +233,14 @@ fn score_tables(bytes: &[u8], a: Table, b: Table) -> (Score, Score) {
 fn legacy_verdict(bytes: &[u8], hint: Option<Encoding>) -> Verdict {
     let words = sample_words(bytes);
     let mut scores = [Score::default(); CANDIDATES.len()];
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     for &(s, e) in &words {
         let Some(w) = bytes.get(s..e) else { continue };
-        for (k, (enc, table)) in CANDIDATES.iter().enumerate() {
-            buf.clear();
+        for (k, (_, table)) in CANDIDATES.iter().enumerate() {
             match table {
-                Some(t) => {
-                    legacy::decode_into(w, *t, &mut buf);
-                }
-                None => {
-                    let (t, _) = utf::decode_utf8(w);
-                    buf.push_str(&t);
-                }
+                Some(t) => score_word(legacy::decode_piece(w, *t, &mut buf), &mut scores[k]),
+                None => score_word(&utf::decode_utf8(w).0, &mut scores[k]),
             }
-            let _ = enc;
-            score_word(&buf, &mut scores[k]);
         }
     }
     // many UTF-8 errors outside the sample also rule UTF-8 out

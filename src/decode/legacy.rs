@@ -13,22 +13,60 @@ use super::tables::{self, VOWELS};
 /// What one byte decodes to.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Entry {
-    /// The text of the byte on its own.
+    /// The text of the byte on its own (for tests and debugging).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) text: &'static str,
+    /// The same as UTF-8, zero-padded, and its length.
+    utf8: [u8; 4],
+    len: u8,
     /// Vowel code (see [`VOWELS`]), or [`NO_VOWEL`].
     pub(crate) vowel: u8,
     /// Mark code `1 + modifier * 6 + tone`, or 0 when the byte is no mark.
     pub(crate) mark: u8,
+    /// True when the byte is undefined (the text is U+FFFD).
+    undefined: bool,
 }
 
 /// Vowel code of bytes that are not vowels.
 pub(crate) const NO_VOWEL: u8 = 255;
 
+const fn utf8_of(text: &str) -> ([u8; 4], u8) {
+    let b = text.as_bytes();
+    let mut u = [0u8; 4];
+    let mut i = 0;
+    while i < b.len() && i < 4 {
+        u[i] = b[i];
+        i += 1;
+    }
+    (u, i as u8)
+}
+
 impl Entry {
     pub(crate) const fn new(text: &'static str, vowel: u8, mark: u8) -> Entry {
-        Entry { text, vowel, mark }
+        let (utf8, len) = utf8_of(text);
+        // U+FFFD is EF BF BD
+        let undefined = len == 3 && utf8[0] == 0xEF && utf8[1] == 0xBF && utf8[2] == 0xBD;
+        Entry {
+            text,
+            utf8,
+            len,
+            vowel,
+            mark,
+            undefined,
+        }
     }
 }
+
+/// UTF-8 of every vowel code.
+static VOWEL_UTF8: [([u8; 4], u8); 144] = {
+    let mut t = [([0u8; 4], 0u8); 144];
+    let mut i = 0;
+    while i < 144 {
+        t[i] = utf8_of(VOWELS[i]);
+        i += 1;
+    }
+    t
+};
 
 /// The table families.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,101 +125,104 @@ pub(crate) fn combine(vowel: u8, mark: u8) -> Option<u8> {
     Some(u8::from(upper) * 72 + new_base * 6 + cur_tone.max(tone))
 }
 
-#[inline]
+#[cfg(test)]
 fn vowel_str(code: u8) -> &'static str {
     VOWELS.get(usize::from(code)).copied().unwrap_or("\u{FFFD}")
 }
 
 /// Decodes `bytes` with `table`.
 pub(crate) fn decode(bytes: &[u8], table: Table) -> Raw {
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    let (replaced, loose_marks) = decode_into(bytes, table, &mut out);
+    let mut buf = Vec::new();
+    let (replaced, loose_marks) = decode_bytes(bytes, table, &mut buf);
+    let text = match simdutf8::basic::from_utf8(&buf) {
+        Ok(s) => s.to_owned(),
+        // cannot happen: every table entry is UTF-8
+        Err(_) => String::from_utf8_lossy(&buf).into_owned(),
+    };
     Raw {
-        text: out,
+        text,
         replaced,
         loose_marks,
     }
 }
 
-/// Decodes `bytes` with `table`, appending to `out`; returns the number of
-/// U+FFFD written and whether a mark was left uncomposed.
-pub(crate) fn decode_into(bytes: &[u8], table: Table, out: &mut String) -> (usize, bool) {
+/// Decodes a short piece into `scratch` (cleared first) and returns it as
+/// text; for detection, which decodes many words under every table.
+pub(crate) fn decode_piece<'s>(bytes: &[u8], table: Table, scratch: &'s mut Vec<u8>) -> &'s str {
+    scratch.clear();
+    decode_bytes(bytes, table, scratch);
+    simdutf8::basic::from_utf8(scratch).unwrap_or("")
+}
+
+/// The decoding loop, writing UTF-8 to `out`. Every byte writes its entry's
+/// four UTF-8 bytes into a buffer sized for the worst case (three bytes per
+/// input byte) and advances by the entry's length, so there is no per-char
+/// capacity check or copy call. A mark byte that combines with the vowel
+/// just written rewrites that vowel in place.
+fn decode_bytes(bytes: &[u8], table: Table, out: &mut Vec<u8>) -> (usize, bool) {
     let entries = table.entries();
     // VNI writes a mark byte that cannot compose as its Windows-1252 letter;
     // the others write the combining mark itself.
     let vni = table == Table::Vni;
+    let start = out.len();
+    out.resize(start + bytes.len() * 3 + 8, 0);
+    let Some(buf) = out.get_mut(start..) else {
+        return (0, false);
+    };
+    let mut o = 0usize;
+    let mut last_pos = 0usize;
+    let mut last_vowel = NO_VOWEL;
     let mut replaced = 0usize;
     let mut loose_marks = false;
-    let mut pending = NO_VOWEL;
     let mut i = 0usize;
     let n = bytes.len();
     while i < n {
-        if pending == NO_VOWEL {
-            // Fast path: copy a run of plain ASCII (all tables keep printable
-            // ASCII) up to the next byte that needs the table.
-            let start = i;
-            while i < n && is_plain_ascii(bytes[i], table) {
-                i += 1;
-            }
-            if i > start {
-                let mut end = i;
-                // The last ASCII letter may take marks from the next byte.
-                if i < n && entries[usize::from(bytes[i])].mark != 0 {
-                    let last = entries[usize::from(bytes[end - 1])].vowel;
-                    if last != NO_VOWEL {
-                        end -= 1;
-                        pending = last;
-                    }
+        // Eight printable ASCII bytes decode to themselves in every table:
+        // copy them at once (C0 bytes are letters in VN1 and VISCII).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let word = u64::from_le_bytes(w);
+            let below_space =
+                word.wrapping_sub(0x2020_2020_2020_2020) & !word & 0x8080_8080_8080_8080;
+            if (word | below_space) & 0x8080_8080_8080_8080 == 0 {
+                if let Some(dst) = buf.get_mut(o..o + 8) {
+                    dst.copy_from_slice(&w);
                 }
-                push_ascii(out, &bytes[start..end]);
-                if i >= n {
-                    break;
-                }
-            }
-        }
-        let e = entries[usize::from(bytes[i])];
-        i += 1;
-        if e.mark != 0 && pending != NO_VOWEL {
-            if let Some(v) = combine(pending, e.mark) {
-                pending = v;
+                last_pos = o + 7;
+                o += 8;
+                last_vowel = entries[usize::from(w[7])].vowel;
+                i += 8;
                 continue;
             }
         }
-        if pending != NO_VOWEL {
-            out.push_str(vowel_str(pending));
-            pending = NO_VOWEL;
+        let b = bytes[i];
+        i += 1;
+        let e = &entries[usize::from(b)];
+        if e.mark != 0 {
+            if last_vowel != NO_VOWEL {
+                if let Some(v) = combine(last_vowel, e.mark) {
+                    let (u, len) = VOWEL_UTF8[usize::from(v)];
+                    if let Some(dst) = buf.get_mut(last_pos..last_pos + 4) {
+                        dst.copy_from_slice(&u);
+                    }
+                    o = last_pos + usize::from(len);
+                    last_vowel = v;
+                    continue;
+                }
+            }
+            loose_marks |= !vni;
         }
-        if e.vowel != NO_VOWEL {
-            pending = e.vowel;
-            continue;
+        if let Some(dst) = buf.get_mut(o..o + 4) {
+            dst.copy_from_slice(&e.utf8);
         }
-        if e.mark != 0 && !vni {
-            loose_marks = true;
-        }
-        if e.text == "\u{FFFD}" {
-            replaced += 1;
-        }
-        out.push_str(e.text);
+        last_pos = o;
+        o += usize::from(e.len);
+        last_vowel = e.vowel;
+        replaced += usize::from(e.undefined);
     }
-    if pending != NO_VOWEL {
-        out.push_str(vowel_str(pending));
-    }
+    out.truncate(start + o);
     (replaced, loose_marks)
-}
-
-// Printable ASCII and the usual whitespace decode to themselves in every
-// table (the C0 letters of VN1 and VISCII are not whitespace).
-#[inline(always)]
-fn is_plain_ascii(b: u8, _table: Table) -> bool {
-    (0x20..0x7F).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t'
-}
-
-#[inline]
-fn push_ascii(out: &mut String, run: &[u8]) {
-    // The run is ASCII by construction; from_utf8 cannot fail here.
-    if let Ok(s) = std::str::from_utf8(run) {
-        out.push_str(s);
-    }
 }
 
 /// Encodes one char as Windows-1252 (or Latin-1 for C1 controls), if possible.

@@ -328,6 +328,18 @@ impl Decoder {
     /// Decodes `bytes` to NFC text, detecting the encoding unless one was
     /// forced, and repairs mojibake.
     pub fn decode<'a>(&self, bytes: &'a [u8]) -> Decoded<'a> {
+        // Valid non-ASCII UTF-8 without a BOM is the common case: validate
+        // once and skip detection.
+        if self.encoding.is_none()
+            && !bytes.starts_with(utf::UTF8_BOM)
+            && utf::utf16_bom(bytes).is_none()
+        {
+            if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+                if !s.is_ascii() && !detect::looks_utf16(bytes) {
+                    return self.finish(Cow::Borrowed(s), Encoding::Utf8, 1.0, 0, true, true);
+                }
+            }
+        }
         let v = self.verdict(bytes);
         let (text, replaced, maybe_denormal, unicode): (Cow<'a, str>, usize, bool, bool) =
             match v.encoding {
@@ -349,6 +361,26 @@ impl Decoder {
                     (Cow::Owned(raw.text), raw.replaced, raw.loose_marks, false)
                 }
             };
+        self.finish(
+            text,
+            v.encoding,
+            v.confidence,
+            replaced,
+            maybe_denormal,
+            unicode,
+        )
+    }
+
+    // NFC and mojibake repair after decoding.
+    fn finish<'a>(
+        &self,
+        text: Cow<'a, str>,
+        encoding: Encoding,
+        confidence: f32,
+        replaced: usize,
+        maybe_denormal: bool,
+        unicode: bool,
+    ) -> Decoded<'a> {
         let mut text = text;
         let mut repairs = Vec::new();
         // Which follow-up work the text may need: the byte scan is cheap and
@@ -374,8 +406,8 @@ impl Decoder {
         }
         Decoded {
             text,
-            encoding: v.encoding,
-            confidence: v.confidence,
+            encoding,
+            confidence,
             replaced,
             repaired_spans: repairs,
         }

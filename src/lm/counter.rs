@@ -27,10 +27,12 @@ const MASK: u64 = (1 << 21) - 1;
 /// A document is skipped when fewer than this share of its words are valid
 /// syllables (not Vietnamese, or heavily damaged).
 const MIN_SYLLABLE_SHARE: f64 = 0.6;
-/// ... or when more than this share of its words look Vietnamese (non-ASCII
-/// letters) but are not valid syllables: stacked or misplaced marks, the
-/// signature of damaged text (clean text has almost none).
-const MAX_SUSPICIOUS_SHARE: f64 = 0.02;
+/// ... or when more than one word plus this share of its words look
+/// Vietnamese (lowercase with non-ASCII letters) but are not valid syllables:
+/// stacked or stray marks, the signature of damaged text. Clean text has
+/// almost none (a rare name such as `Kạn`); acronyms (`HĐND`, `QyĐ`) are not
+/// counted.
+const MAX_SUSPICIOUS_SHARE: f64 = 0.03;
 /// ... or when, with at least 3 syllables, fewer than this share carry a
 /// diacritic (stripped text; clean Vietnamese is around 0.8).
 const MIN_MARKED_SHARE: f64 = 0.3;
@@ -45,7 +47,8 @@ pub struct DocumentCheck {
     pub syllables: usize,
     /// Valid syllables with at least one diacritic (any non-ASCII letter).
     pub marked: usize,
-    /// Letter runs with non-ASCII letters that are not valid syllables.
+    /// Letter runs with non-ASCII letters that are neither valid syllables
+    /// nor acronyms (two or more capitals).
     pub suspicious: usize,
 }
 
@@ -57,7 +60,7 @@ impl DocumentCheck {
         let words = self.words as f64;
         self.words > 0
             && self.syllables as f64 >= MIN_SYLLABLE_SHARE * words
-            && self.suspicious as f64 <= MAX_SUSPICIOUS_SHARE * words
+            && self.suspicious as f64 <= 1.0 + MAX_SUSPICIOUS_SHARE * words
             && (self.syllables < 3
                 || self.marked as f64 >= MIN_MARKED_SHARE * self.syllables as f64)
     }
@@ -79,7 +82,7 @@ fn scan(text: &str, out: &mut Vec<TokenId>) -> DocumentCheck {
         let ascii = word.is_ascii();
         check.words += 1;
         if t == UNKNOWN {
-            check.suspicious += usize::from(!ascii);
+            check.suspicious += usize::from(!ascii && !is_acronym(word));
         } else {
             check.syllables += 1;
             check.marked += usize::from(!ascii);
@@ -94,6 +97,11 @@ fn scan(text: &str, out: &mut Vec<TokenId>) -> DocumentCheck {
         out.push(BOUNDARY);
     }
     check
+}
+
+/// Acronyms and codes (`HĐND`, `QyĐ`, `ĐBQH`): two or more capitals.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).take(2).count() == 2
 }
 
 /// Checks whether `text` looks like clean Vietnamese (see

@@ -6,6 +6,8 @@ use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use super::fold::{fold, Fold, FoldOptions};
 use crate::syllable::combining_mark;
+use crate::syllable::letters::{letter_char, letter_info, modify, Mark};
+use crate::syllable::Tone;
 use crate::{Alignment, Span};
 
 // Tone marks from other blocks that stand for the Vietnamese ones when they
@@ -23,38 +25,82 @@ fn is_mark(c: char) -> bool {
     !c.is_ascii() && (is_combining_mark(c) || canonical_combining_class(c) != 0)
 }
 
-/// Processes word `w` into `mid`; returns the alignment of `mid` to `w`.
-/// Letters with two different tone marks are pushed to `stacked` (spans in
-/// `mid`).
+/// Reusable buffers for [`fold_and_compose`].
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    marks: Vec<char>,
+    kept: Vec<char>,
+    cluster: String,
+}
+
+/// Composes a Latin letter and Vietnamese marks directly (the common case
+/// of decomposed Vietnamese text): one modifier at most, tones deduplicated.
+/// Returns the letter and the number of distinct tones, or None when the
+/// general path must decide.
+fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
+    let info = letter_info(base)?;
+    let mut code = info.code;
+    let mut tone = (info.tone != Tone::Level).then_some(info.tone);
+    let mut tones = usize::from(tone.is_some());
+    for &m in marks {
+        match combining_mark(mark_alias(m))? {
+            Mark::Tone(t) => match tone {
+                Some(x) if x == t => {}
+                Some(_) => {
+                    tones += 1;
+                }
+                None => {
+                    tone = Some(t);
+                    tones = 1;
+                }
+            },
+            m => code = modify(code, m)?,
+        }
+    }
+    if tones > 1 || (tone.is_some() && !crate::syllable::letters::is_vowel(code)) {
+        return None;
+    }
+    let c = letter_char(code, tone.unwrap_or(Tone::Level));
+    let c = if info.upper {
+        c.to_uppercase().next()?
+    } else {
+        c
+    };
+    Some((c, tones))
+}
+
+/// Processes word `w` into `mid`; returns the alignment of `mid` to `w`
+/// (when `align` is set; else an empty one). Letters with two different
+/// tone marks are pushed to `stacked` (spans in `mid`).
 pub(super) fn fold_and_compose(
     w: &str,
     opts: FoldOptions,
     mid: &mut String,
     stacked: &mut Vec<Span>,
+    scratch: &mut Scratch,
+    want_align: bool,
 ) -> Alignment {
     mid.clear();
     let mut align = Alignment::new();
-    let mut cluster = String::new();
     let mut chars = w.char_indices().peekable();
     let mut prev_out: Option<char> = None;
     while let Some((start, c0)) = chars.next() {
         // one cluster: a starter and the marks after it (folded first)
         let mut end = start + c0.len_utf8();
-        cluster.clear();
         let base = match fold(c0, prev_out, opts) {
             Fold::Keep => Some(c0),
             Fold::To(d) => Some(d),
             Fold::Drop => None,
         };
-        let base_is_mark = base.is_some_and(is_mark);
-        let mut marks: Vec<char> = Vec::new();
-        if let Some(b) = base {
-            if base_is_mark {
+        let marks = &mut scratch.marks;
+        marks.clear();
+        let base = match base {
+            Some(b) if is_mark(b) => {
                 marks.push(b);
-            } else {
-                cluster.push(b);
+                None
             }
-        }
+            b => b,
+        };
         while let Some(&(i, c)) = chars.peek() {
             if !is_mark(c) {
                 break;
@@ -67,16 +113,27 @@ pub(super) fn fold_and_compose(
                 Fold::Drop => {}
             }
         }
-        let letter = cluster.chars().next().filter(|b| b.is_alphabetic());
+        let letter = base.filter(|b| b.is_alphabetic());
         let out_start = mid.len();
-        if !marks.is_empty() {
+        if marks.is_empty() {
+            if let Some(b) = base {
+                mid.push(b);
+            }
+        } else if let Some((c, _)) = letter.and_then(|b| compose_vietnamese(b, marks)) {
+            mid.push(c);
+        } else {
             let latin = letter
                 .is_some_and(|b| (b as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&b));
             // work on the decomposed cluster so a mark already inside a
             // precomposed letter counts too (á + U+0301 is the same mark twice)
-            let decomposed: Vec<char> = cluster.nfd().chain(marks).collect();
-            let mut kept: Vec<char> = Vec::with_capacity(decomposed.len());
-            for (k, m) in decomposed.into_iter().enumerate() {
+            let cluster = &mut scratch.cluster;
+            cluster.clear();
+            if let Some(b) = base {
+                cluster.push(b);
+            }
+            let kept = &mut scratch.kept;
+            kept.clear();
+            for (k, m) in cluster.nfd().chain(marks.iter().copied()).enumerate() {
                 if k == 0 && letter.is_some() {
                     kept.push(m);
                     continue;
@@ -92,27 +149,22 @@ pub(super) fn fold_and_compose(
             }
             let tones = kept
                 .iter()
-                .filter(|m| {
-                    matches!(
-                        combining_mark(**m),
-                        Some(crate::syllable::letters::Mark::Tone(_))
-                    )
-                })
+                .filter(|m| matches!(combining_mark(**m), Some(Mark::Tone(_))))
                 .count();
             // canonical order + composition of this cluster
             mid.extend(kept.iter().copied().nfc());
             if latin && tones > 1 {
                 stacked.push(Span::new(out_start, mid.len()));
             }
-        } else {
-            mid.push_str(&cluster);
         }
-        let input = Span::new(start, end);
-        let output = Span::new(out_start, mid.len());
-        if w.get(start..end) == mid.get(out_start..) {
-            align.push_copied(output, input);
-        } else {
-            align.push_changed(output, input);
+        if want_align {
+            let input = Span::new(start, end);
+            let output = Span::new(out_start, mid.len());
+            if w.get(start..end) == mid.get(out_start..) {
+                align.push_copied(output, input);
+            } else {
+                align.push_changed(output, input);
+            }
         }
         prev_out = mid.chars().next_back();
     }

@@ -225,7 +225,7 @@ impl Normalizer {
             let we = scan::word_end(bytes, ws);
             let w = text.get(ws..we).unwrap_or("");
             let out_start = out.len();
-            self.word(w, &mut word);
+            self.word(w, &mut word, A::WANTED);
             out.push_str(&word.out);
             if A::WANTED {
                 align.extend(&word.align, out_start, ws);
@@ -254,11 +254,25 @@ impl Normalizer {
     }
 
     // The slow path for one word.
-    fn word(&self, w: &str, s: &mut WordScratch) {
+    fn word(&self, w: &str, s: &mut WordScratch, want_align: bool) {
         s.out.clear();
         s.stacked.clear();
-        let a1 = marks::fold_and_compose(w, self.opts, &mut s.mid, &mut s.stacked);
-        let a2 = tone::place(&s.mid, self.tone, &mut s.out);
+        if !want_align && self.word_fast(w, &mut s.out) {
+            return;
+        }
+        s.out.clear();
+        let a1 = marks::fold_and_compose(
+            w,
+            self.opts,
+            &mut s.mid,
+            &mut s.stacked,
+            &mut s.marks,
+            want_align,
+        );
+        let a2 = tone::place(&s.mid, self.tone, &mut s.out, want_align);
+        if !want_align {
+            return;
+        }
         s.align = a1.compose(&a2);
         // stacked spans were found in `mid`; carry them to `out`
         if !s.stacked.is_empty() {
@@ -267,6 +281,60 @@ impl Normalizer {
                 *sp = inv.map_span(*sp);
             }
         }
+    }
+}
+
+impl Normalizer {
+    // Decomposed Vietnamese (letters followed by Vietnamese combining marks)
+    // composed straight from the letter tables. Gives up (false) on anything
+    // else: folds, stray or stacked marks, other scripts, tones that then
+    // need placing; the general path handles those.
+    fn word_fast(&self, w: &str, out: &mut String) -> bool {
+        use crate::syllable::letters::{is_vowel, letter_char, letter_info, modify, Mark};
+        // the letter being built: its start in `out`, code, tone, case
+        let mut cur: Option<(usize, u8, Option<crate::syllable::Tone>, bool)> = None;
+        for c in w.chars() {
+            if c.is_ascii() {
+                out.push(c);
+                cur = letter_info(c).map(|i| (out.len() - 1, i.code, None, i.upper));
+                continue;
+            }
+            if let Some(m) = crate::syllable::combining_mark(c) {
+                let Some((at, code, tone, upper)) = cur.as_mut() else {
+                    return false;
+                };
+                match m {
+                    Mark::Tone(t) => match tone {
+                        Some(x) if *x == t => continue,
+                        Some(_) => return false,
+                        None if is_vowel(*code) => *tone = Some(t),
+                        None => return false,
+                    },
+                    m => match modify(*code, m) {
+                        Some(k) => *code = k,
+                        None => return false,
+                    },
+                }
+                out.truncate(*at);
+                let ch = letter_char(*code, tone.unwrap_or(crate::syllable::Tone::Level));
+                if *upper {
+                    out.extend(ch.to_uppercase());
+                } else {
+                    out.push(ch);
+                }
+                continue;
+            }
+            match letter_info(c) {
+                Some(i) => {
+                    let tone = (i.tone != crate::syllable::Tone::Level).then_some(i.tone);
+                    cur = Some((out.len(), i.code, tone, i.upper));
+                    out.push(c);
+                }
+                None => return false,
+            }
+        }
+        // the composed word must now pass the scan as it is
+        scan::first_dirty_word(out, 0, self.tone).is_none()
     }
 }
 
@@ -285,6 +353,7 @@ fn invert(a: &Alignment) -> Alignment {
 
 #[derive(Default)]
 struct WordScratch {
+    marks: marks::Scratch,
     mid: String,
     out: String,
     align: Alignment,

@@ -144,7 +144,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 });
 
 /// Info byte and length of the char starting at `i` (a char boundary).
-#[inline]
+#[inline(always)]
 fn char_info(t: &Tables, bytes: &[u8], i: usize) -> (u8, usize) {
     let b = bytes.get(i).copied().unwrap_or(0);
     if b < 0x80 {
@@ -326,21 +326,25 @@ pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> O
     let mut i = from;
     let n = bytes.len();
     while i < n {
-        // skip ASCII eight bytes at a time
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            if w & 0x8080_8080_8080_8080 != 0 {
-                break;
-            }
-            i += 8;
-        }
         let Some(&b) = bytes.get(i) else { break };
         if b < 0x80 {
+            // long ASCII runs (numbers, codes, English) go eight bytes at a time
             i += 1;
+            if b == b' ' {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                    if w & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+            }
             continue;
         }
         let (v, len) = char_info(t, bytes, i);
-        if v & DIRTY != 0 || (v & TONED != 0 && toned_needs_check(t, bytes, i, len, policy)) {
+        if v & (DIRTY | TONED) != 0
+            && (v & DIRTY != 0 || toned_needs_check(t, bytes, i, v, len, policy))
+        {
             return Some(word_start(bytes, i));
         }
         i += len;
@@ -350,9 +354,24 @@ pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> O
 
 // A toned vowel needs the cluster check only when a vowel is next to it.
 #[inline]
-fn toned_needs_check(t: &Tables, bytes: &[u8], i: usize, len: usize, policy: TonePolicy) -> bool {
+fn toned_needs_check(
+    t: &Tables,
+    bytes: &[u8],
+    i: usize,
+    v: u8,
+    len: usize,
+    policy: TonePolicy,
+) -> bool {
     let next = char_info(t, bytes, i + len).0;
-    let prev = prev_start(bytes, i).map_or(0, |s| char_info(t, bytes, s).0);
+    if v & MODIFIED != 0 {
+        // the tone belongs on the last modified vowel: it is misplaced only
+        // when another modified vowel follows (trừơng)
+        return next & MODIFIED != 0;
+    }
+    let prev = match i.checked_sub(1).and_then(|p| bytes.get(p)) {
+        Some(&b) if b < 0x80 => t.ascii.get(b as usize).copied().unwrap_or(0),
+        _ => prev_start(bytes, i).map_or(0, |s| char_info(t, bytes, s).0),
+    };
     let prev_cons = prev & LETTER != 0 && prev & VOWEL == 0 && prev & BASE_MASK != 0;
     if next & VOWEL == 0 && prev & VOWEL == 0 && !prev_cons {
         return false;

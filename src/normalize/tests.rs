@@ -79,3 +79,14 @@ fn alignment_maps_back() {
     let sp = out.alignment.map_span(Span::new(j, j + "Đảng".len()));
     assert_eq!(&input[sp.range()], "Ðảng");
 }
+
+#[test]
+fn corpus_sentences_are_clean() {
+    // every bench sentence is clean NFC Vietnamese: the scan must find nothing
+    let text = include_str!("../../benches/corpus.rs");
+    for line in text.lines().filter(|l| l.trim_start().starts_with('"')) {
+        let s = line.trim().trim_start_matches('"').trim_end_matches("\",");
+        let d = scan::first_dirty_word(s, 0, TonePolicy::Keep);
+        assert!(d.is_none(), "dirty at {:?} in {s}", d.map(|i| &s[i..]));
+    }
+}

@@ -5,19 +5,25 @@ use crate::syllable::{self, ToneStyle};
 use crate::{Alignment, Span};
 
 /// Re-places tones in `mid` by `policy` into `out`; returns the alignment of
-/// `out` to `mid`. Only valid syllables are touched.
-pub(super) fn place(mid: &str, policy: TonePolicy, out: &mut String) -> Alignment {
+/// `out` to `mid` (empty unless `want_align`). Only valid syllables are
+/// touched.
+pub(super) fn place(
+    mid: &str,
+    policy: TonePolicy,
+    out: &mut String,
+    want_align: bool,
+) -> Alignment {
     out.clear();
     let mut align = Alignment::new();
     let mut pos = 0;
+    let style = match policy {
+        TonePolicy::Classic => Some(ToneStyle::Classic),
+        TonePolicy::Modern => Some(ToneStyle::Modern),
+        TonePolicy::Keep => None,
+    };
     for (span, w) in syllable::words(mid) {
         let Some(s) = syllable::parse(w) else {
             continue;
-        };
-        let style = match policy {
-            TonePolicy::Classic => Some(ToneStyle::Classic),
-            TonePolicy::Modern => Some(ToneStyle::Modern),
-            TonePolicy::Keep => None,
         };
         let target = match (style, s.is_misplaced()) {
             (Some(st), _) => st,
@@ -30,21 +36,27 @@ pub(super) fn place(mid: &str, policy: TonePolicy, out: &mut String) -> Alignmen
             continue;
         }
         let gap = mid.get(pos..span.start).unwrap_or("");
-        align.push_copied(
-            Span::new(out.len(), out.len() + gap.len()),
-            Span::new(pos, span.start),
-        );
+        if want_align {
+            align.push_copied(
+                Span::new(out.len(), out.len() + gap.len()),
+                Span::new(pos, span.start),
+            );
+        }
         out.push_str(gap);
         let o = out.len();
         out.push_str(&form);
-        align.push_changed(Span::new(o, out.len()), span);
+        if want_align {
+            align.push_changed(Span::new(o, out.len()), span);
+        }
         pos = span.end;
     }
     let rest = mid.get(pos..).unwrap_or("");
-    align.push_copied(
-        Span::new(out.len(), out.len() + rest.len()),
-        Span::new(pos, mid.len()),
-    );
+    if want_align {
+        align.push_copied(
+            Span::new(out.len(), out.len() + rest.len()),
+            Span::new(pos, mid.len()),
+        );
+    }
     out.push_str(rest);
     align
 }

@@ -1,1 +1,334 @@
-//! Placeholder: see the issue tracker.
+//! Noisy-channel diacritic repair.
+//!
+//! A damaged Vietnamese page has lost marks (ASCII text), gained random ones
+//! (`Nghị qũýết`, `khóă học`, `đân cư`) or carries wrong tones from typing
+//! slips. [`Repairer`] finds, for every word, the syllable the writer most
+//! likely meant: a syllable language model ([`crate::lm`]) says which words
+//! fit together, a channel model says how likely each damage is, and a Viterbi
+//! decoder picks the best sentence.
+//!
+//! The damage rates are estimated per document from the text itself, so a
+//! clean page is left alone (only words with hard evidence, such as marks
+//! that Vietnamese spelling cannot produce, are touched) and a damaged one is
+//! repaired firmly. Numbers, URLs, e-mail addresses and words glued to digits
+//! are never changed; abbreviations and document codes are restored from a
+//! dictionary (`ỦBNĐ` → `UBND`, `93-CTr/TÙ` → `93-CTr/TU`, `HĐND` stays).
+//!
+//! ```
+//! use vietnorm::repair::Repairer;
+//! let r = Repairer::new();
+//! let fixed = r.repair("Ủy bạn nhân đân tỉnh đã bàn hành kế hóạch phát trĩển khóă học.");
+//! assert!(fixed.text.starts_with("Ủy ban nhân dân tỉnh đã ban hành kế hoạch"));
+//! // clean text comes back borrowed
+//! assert!(matches!(r.repair("Ủy ban nhân dân tỉnh").text, std::borrow::Cow::Borrowed(_)));
+//! ```
+
+mod channel;
+pub mod damage;
+mod engine;
+mod letters;
+mod lexicon;
+mod noise;
+
+use crate::lm::{Counter, LanguageModel, Lm, Mixture};
+use crate::normalize::TonePolicy;
+use crate::{Error, ErrorKind, Span};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// How firmly to repair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Strength {
+    /// Touch only words with hard evidence of damage (stacked or foreign
+    /// marks, marked words that are not Vietnamese), whatever the document
+    /// looks like.
+    Gentle,
+    /// Estimate the damage of each document; repair damaged documents fully
+    /// and clean ones only where there is hard evidence.
+    #[default]
+    Auto,
+    /// Treat every document as damaged.
+    Firm,
+}
+
+/// One change made by [`Repairer::repair`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Edit {
+    /// Byte span of the changed word in the input.
+    pub span: Span,
+    /// The word as written in the input.
+    pub from: String,
+    /// The word as repaired.
+    pub to: String,
+    /// How sure the decoder is of this word, in `0.0..=1.0` (the share of the
+    /// local probability mass on the chosen form, neighbours fixed).
+    pub confidence: f32,
+}
+
+/// The result of [`Repairer::repair`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repaired<'a> {
+    /// The repaired text; borrowed when nothing changed.
+    pub text: Cow<'a, str>,
+    /// Every changed word, in order. Words never change their number or
+    /// the text between them.
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone)]
+enum Model {
+    Embedded,
+    Owned(Arc<dyn Lm>),
+}
+
+/// Repairs damaged diacritics. Immutable, `Send + Sync`, cheap to clone.
+///
+/// Build one with [`Repairer::builder`] (or [`Repairer::new`] for the
+/// embedded model and default settings) and share it between threads.
+#[derive(Clone)]
+pub struct Repairer {
+    model: Model,
+    tone: TonePolicy,
+    strength: Strength,
+}
+
+impl std::fmt::Debug for Repairer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Repairer")
+            .field(
+                "model",
+                &match self.model {
+                    Model::Embedded => "embedded",
+                    Model::Owned(_) => "custom",
+                },
+            )
+            .field("tone", &self.tone)
+            .field("strength", &self.strength)
+            .finish()
+    }
+}
+
+impl Default for Repairer {
+    fn default() -> Repairer {
+        Repairer::new()
+    }
+}
+
+/// Builds a [`Repairer`].
+#[derive(Clone)]
+pub struct RepairerBuilder {
+    model: Model,
+    tone: TonePolicy,
+    strength: Strength,
+}
+
+impl std::fmt::Debug for RepairerBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RepairerBuilder")
+            .field("tone", &self.tone)
+            .field("strength", &self.strength)
+            .finish()
+    }
+}
+
+impl RepairerBuilder {
+    /// Use `model` instead of the embedded language model (for example a
+    /// [`Mixture`] of the embedded model and one counted from your archive).
+    pub fn model(mut self, model: impl Lm + 'static) -> RepairerBuilder {
+        self.model = Model::Owned(Arc::new(model));
+        self
+    }
+
+    /// Use a shared model.
+    pub fn shared_model(mut self, model: Arc<dyn Lm>) -> RepairerBuilder {
+        self.model = Model::Owned(model);
+        self
+    }
+
+    /// Where repaired words put their tone mark: `Keep` follows the
+    /// document's own habit (classic `hòa` or modern `hoà`); words that are
+    /// not changed are never touched (use [`crate::normalize`] for that).
+    pub fn tone(mut self, tone: TonePolicy) -> RepairerBuilder {
+        self.tone = tone;
+        self
+    }
+
+    /// How firmly to repair (default [`Strength::Auto`]).
+    pub fn strength(mut self, strength: Strength) -> RepairerBuilder {
+        self.strength = strength;
+        self
+    }
+
+    /// Builds the repairer; fails when the model's order is not usable.
+    pub fn build(self) -> Result<Repairer, Error> {
+        if let Model::Owned(m) = &self.model {
+            if m.order() == 0 {
+                return Err(Error::new(
+                    ErrorKind::Config,
+                    "language model order must be at least 1",
+                ));
+            }
+        }
+        Ok(Repairer {
+            model: self.model,
+            tone: self.tone,
+            strength: self.strength,
+        })
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<engine::Scratch> = RefCell::new(engine::Scratch::default());
+}
+
+impl Repairer {
+    /// A repairer with the embedded model and default settings.
+    pub fn new() -> Repairer {
+        Repairer {
+            model: Model::Embedded,
+            tone: TonePolicy::Keep,
+            strength: Strength::Auto,
+        }
+    }
+
+    /// A builder, starting from the embedded model and default settings.
+    pub fn builder() -> RepairerBuilder {
+        RepairerBuilder {
+            model: Model::Embedded,
+            tone: TonePolicy::Keep,
+            strength: Strength::Auto,
+        }
+    }
+
+    fn lm(&self) -> &dyn Lm {
+        match &self.model {
+            Model::Embedded => LanguageModel::embedded(),
+            Model::Owned(m) => m.as_ref(),
+        }
+    }
+
+    /// Repairs one document. The damage level is estimated over the whole
+    /// text, so pass a page or an article at a time, not single lines.
+    pub fn repair<'a>(&self, text: &'a str) -> Repaired<'a> {
+        let params = engine::Params {
+            lm: self.lm(),
+            strength: self.strength,
+            tone: self.tone,
+        };
+        let mut edits = Vec::new();
+        let out = SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut sc) => engine::repair_doc(text, &params, &mut sc, &mut edits),
+            Err(_) => {
+                engine::repair_doc(text, &params, &mut engine::Scratch::default(), &mut edits)
+            }
+        });
+        Repaired {
+            text: match out {
+                Some(s) => Cow::Owned(s),
+                None => Cow::Borrowed(text),
+            },
+            edits,
+        }
+    }
+
+    /// Adapts the repairer to an archive: counts a model from the documents
+    /// that look clean (damaged ones are skipped) and mixes it with the
+    /// current model, so the archive's own vocabulary and phrasing help
+    /// repair its damaged documents. Returns a new repairer with the same
+    /// settings; `self` is unchanged.
+    pub fn adapt<I, S>(&self, docs: I) -> Repairer
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let order = self.lm().order().clamp(2, 3);
+        let mut counter = Counter::new(order);
+        let mut used = 0usize;
+        for d in docs {
+            if engine::looks_clean(d.as_ref()) && counter.add_document(d.as_ref()) {
+                used += 1;
+            }
+        }
+        if used == 0 {
+            return self.clone();
+        }
+        let adapted = counter.build();
+        let mix: Arc<dyn Lm> = match &self.model {
+            Model::Embedded => Arc::new(Mixture::new(vec![
+                (LanguageModel::embedded().clone(), ADAPT_BASE_WEIGHT),
+                (adapted, 1.0 - ADAPT_BASE_WEIGHT),
+            ])),
+            Model::Owned(m) => Arc::new(Blend {
+                a: m.clone(),
+                b: adapted,
+                wa: ADAPT_BASE_WEIGHT.ln(),
+                wb: (1.0 - ADAPT_BASE_WEIGHT).ln(),
+            }),
+        };
+        Repairer {
+            model: Model::Owned(mix),
+            tone: self.tone,
+            strength: self.strength,
+        }
+    }
+}
+
+/// Weight of the base model when mixing in an archive's own model.
+const ADAPT_BASE_WEIGHT: f32 = 0.5;
+
+/// Linear interpolation of any model with an archive model.
+struct Blend {
+    a: Arc<dyn Lm>,
+    b: LanguageModel,
+    wa: f32,
+    wb: f32,
+}
+
+fn log_add(x: f32, y: f32) -> f32 {
+    let (hi, lo) = if x > y { (x, y) } else { (y, x) };
+    if lo == f32::NEG_INFINITY {
+        hi
+    } else {
+        hi + (lo - hi).exp().ln_1p()
+    }
+}
+
+impl Lm for Blend {
+    fn order(&self) -> usize {
+        self.a.order().max(self.b.order())
+    }
+    fn logp(&self, context: &[crate::lm::TokenId], next: crate::lm::TokenId) -> f32 {
+        log_add(
+            self.wa + self.a.logp(context, next),
+            self.wb + self.b.logp(context, next),
+        )
+    }
+    fn logp2(&self, prev: crate::lm::TokenId, next: crate::lm::TokenId) -> f32 {
+        log_add(
+            self.wa + self.a.logp2(prev, next),
+            self.wb + self.b.logp2(prev, next),
+        )
+    }
+    fn logp3(
+        &self,
+        p2: crate::lm::TokenId,
+        p1: crate::lm::TokenId,
+        next: crate::lm::TokenId,
+    ) -> f32 {
+        log_add(
+            self.wa + self.a.logp3(p2, p1, next),
+            self.wb + self.b.logp3(p2, p1, next),
+        )
+    }
+}
+
+/// One-call repair with the embedded model and default settings.
+pub fn repair(text: &str) -> Cow<'_, str> {
+    static R: std::sync::OnceLock<Repairer> = std::sync::OnceLock::new();
+    R.get_or_init(Repairer::new).repair(text).text
+}
+
+#[cfg(test)]
+mod tests;

@@ -156,18 +156,41 @@ pub(crate) fn letter_info(c: char) -> Option<LetterInfo> {
         });
     }
     let cp = c as u32;
-    if !(0xC0..=0x1EF9).contains(&cp) {
-        return None;
+    let t = &*TABLE;
+    match cp {
+        0xC0..=0x1B0 => t.latin.get((cp - 0xC0) as usize).copied().flatten(),
+        0x1EA0..=0x1EF9 => t.ext.get((cp - 0x1EA0) as usize).copied().flatten(),
+        _ => None,
     }
-    let table = &*TABLE;
-    table
-        .binary_search_by_key(&c, |e| e.0)
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|e| e.1)
 }
 
-static TABLE: std::sync::LazyLock<Vec<(char, LetterInfo)>> = std::sync::LazyLock::new(|| {
+// Direct-indexed tables for the two ranges that hold every precomposed
+// Vietnamese letter: U+00C0..=U+01B0 and U+1EA0..=U+1EF9.
+struct LetterTable {
+    latin: Vec<Option<LetterInfo>>,
+    ext: Vec<Option<LetterInfo>>,
+}
+
+static TABLE: std::sync::LazyLock<LetterTable> = std::sync::LazyLock::new(|| {
+    let mut t = LetterTable {
+        latin: vec![None; 0x1B1 - 0xC0],
+        ext: vec![None; 0x1EFA - 0x1EA0],
+    };
+    for (ch, info) in LETTERS.iter() {
+        let cp = *ch as u32;
+        let slot = match cp {
+            0xC0..=0x1B0 => t.latin.get_mut((cp - 0xC0) as usize),
+            0x1EA0..=0x1EF9 => t.ext.get_mut((cp - 0x1EA0) as usize),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            *slot = Some(*info);
+        }
+    }
+    t
+});
+
+static LETTERS: std::sync::LazyLock<Vec<(char, LetterInfo)>> = std::sync::LazyLock::new(|| {
     let mut v = Vec::with_capacity(160);
     for (code, row) in VOWEL_ROWS {
         for (i, ch) in row.chars().enumerate() {

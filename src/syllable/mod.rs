@@ -191,7 +191,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 pub struct Syllable {
     onset: &'static str,
     // letter codes of the whole word, lowercase, without tone
-    spelled: Vec<u8>,
+    spelled: Codes,
     // where the rhyme starts in `spelled` (after `gi` with a shared i it is 1)
     rhyme_start: usize,
     onset_len: usize,
@@ -200,7 +200,33 @@ pub struct Syllable {
     tone: Tone,
     // index of the letter carrying the tone mark as written, if any
     tone_at: Option<usize>,
-    upper: Vec<bool>,
+    // bit i set: letter i is upper case
+    upper: u8,
+}
+
+/// Letter codes of one word, inline (no allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Codes {
+    buf: [u8; letters::MAX_LETTERS],
+    len: u8,
+}
+
+impl Codes {
+    fn from_slice(s: &[u8]) -> Option<Codes> {
+        let mut buf = [0u8; letters::MAX_LETTERS];
+        buf.get_mut(..s.len())?.copy_from_slice(s);
+        Some(Codes {
+            buf,
+            len: s.len() as u8,
+        })
+    }
+}
+
+impl std::ops::Deref for Codes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.buf.get(..self.len as usize).unwrap_or(&[])
+    }
 }
 
 impl Syllable {
@@ -321,7 +347,7 @@ impl Syllable {
             .enumerate()
             .flat_map(|(i, &c)| {
                 let ch = letter_char(c, if i == pos { self.tone } else { Tone::Level });
-                let up = self.upper.get(i).copied().unwrap_or(false);
+                let up = self.upper >> i & 1 == 1;
                 CaseIter::new(ch, up)
             })
             .collect()
@@ -395,30 +421,34 @@ pub fn parse(word: &str) -> Option<Syllable> {
     }
     let slots = letters.as_slice();
     let (tone, tone_at) = marks_ok(slots)?;
-    let w: Vec<u8> = slots.iter().map(|s| s.code).collect();
-    let upper = slots.iter().map(|s| s.upper).collect();
+    let mut buf = [0u8; letters::MAX_LETTERS];
+    let mut upper = 0u8;
+    for (i, (b, s)) in buf.iter_mut().zip(slots).enumerate() {
+        *b = s.code;
+        upper |= (s.upper as u8) << i;
+    }
+    let w = Codes {
+        buf,
+        len: slots.len() as u8,
+    };
     parse_codes(w, upper, tone, tone_at)
 }
 
-fn parse_codes(
-    w: Vec<u8>,
-    upper: Vec<bool>,
-    tone: Tone,
-    tone_at: Option<usize>,
-) -> Option<Syllable> {
+fn parse_codes(w: Codes, upper: u8, tone: Tone, tone_at: Option<usize>) -> Option<Syllable> {
     let t = &*TABLES;
     for (onset, oc) in &t.onsets {
         if !w.starts_with(oc) {
             continue;
         }
         let rest = w.get(oc.len()..).unwrap_or(&[]);
-        let Some((rhyme, rhyme_start)) = split_rhyme(onset, oc.len(), rest, t) else {
+        let Some(rhyme_start) = split_rhyme(onset, oc.len(), rest, t) else {
             continue;
         };
-        if is_stop_coda(&rhyme) && !matches!(tone, Tone::Acute | Tone::Dot) {
+        let rhyme = w.get(rhyme_start..).unwrap_or(&[]);
+        if is_stop_coda(rhyme) && !matches!(tone, Tone::Acute | Tone::Dot) {
             return None;
         }
-        let (glide_len, coda_len) = rhyme_parts(onset, &rhyme);
+        let (glide_len, coda_len) = rhyme_parts(onset, rhyme);
         return Some(Syllable {
             onset,
             spelled: w,
@@ -434,26 +464,29 @@ fn parse_codes(
     None
 }
 
-// Finds the rhyme after `onset`; returns it (as the inventory writes it) and
-// where it starts in the word.
-fn split_rhyme(onset: &str, olen: usize, rest: &[u8], t: &Tables) -> Option<(Vec<u8>, usize)> {
+// Finds the rhyme after `onset` and returns where it starts in the word
+// (the rhyme is always the rest of the word; after `gi` whose i doubles as
+// the vowel it starts at that i).
+fn split_rhyme(onset: &str, olen: usize, rest: &[u8], t: &Tables) -> Option<usize> {
     match onset {
-        "qu" => t.qu.contains_key(rest).then(|| (rest.to_vec(), olen)),
+        "qu" => t.qu.contains_key(rest).then_some(olen),
         "gi" => {
             // the i of gi doubles as the vowel: gì, gìn, giếng
-            let mut shared = vec![b'i'];
-            shared.extend_from_slice(rest);
-            if t.gi_shared.contains_key(&shared) {
-                return Some((shared, olen - 1));
+            let mut shared = [0u8; letters::MAX_LETTERS + 1];
+            shared[0] = b'i';
+            let n = rest.len().min(letters::MAX_LETTERS);
+            shared.get_mut(1..=n)?.copy_from_slice(rest.get(..n)?);
+            if t.gi_shared.contains_key(shared.get(..=n)?) {
+                return Some(olen - 1);
             }
             let first = *rest.first()?;
             (first != b'i' && first != b'y' && !is_glide_rhyme(rest) && t.rhymes.contains_key(rest))
-                .then(|| (rest.to_vec(), olen))
+                .then_some(olen)
         }
         "" => {
             let ok = t.ye.contains_key(rest)
                 || (t.rhymes.contains_key(rest) && !rest.starts_with(b"iE"));
-            ok.then(|| (rest.to_vec(), olen))
+            ok.then_some(olen)
         }
         _ => {
             if !t.rhymes.contains_key(rest) {
@@ -474,7 +507,7 @@ fn split_rhyme(onset: &str, olen: usize, rest: &[u8], t: &Tables) -> Option<(Vec
             {
                 return None;
             }
-            Some((rest.to_vec(), olen))
+            Some(olen)
         }
     }
 }
@@ -619,8 +652,11 @@ fn build_inventory() -> Inventory {
         for r in rs {
             let mut w = oc.clone();
             w.extend_from_slice(&r);
+            let Some(codes) = Codes::from_slice(&w) else {
+                continue;
+            };
             for tone in Tone::ALL {
-                if let Some(s) = parse_codes(w.clone(), vec![false; w.len()], tone, None) {
+                if let Some(s) = parse_codes(codes, 0, tone, None) {
                     forms.push(s.render_lower(ToneStyle::Modern));
                 }
             }

@@ -6,6 +6,7 @@
 mod extract;
 mod io;
 mod normalize;
+mod train;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,9 @@ enum Command {
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Count a syllable language model (.vnlm) from clean Vietnamese text;
+    /// damaged or non-Vietnamese documents are skipped.
+    Train(train::Args),
     /// Extract facts (document numbers, dates, officials, percentages,
     /// places, quantities) as JSON Lines with code-point offsets.
     Extract(extract::Args),
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),
     };
     match result {

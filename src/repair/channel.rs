@@ -1,0 +1,333 @@
+//! The channel model: how likely an observed spelling is, given the syllable
+//! the writer meant.
+//!
+//! Damage is modelled per letter, independently:
+//! - every vowel may gain a mark (a tone or a modifier) with probability `add`;
+//!   a gained mark on a letter that already has one stacks on it;
+//! - the intended tone may be dropped (`tone_del`) or replaced (`tone_sub`);
+//! - an intended modifier (â ă ê ô ơ ư) may be dropped (`mod_del`) or replaced
+//!   (`mod_sub`);
+//! - `d` may gain a bar (`d_add`), `đ` may lose it (`d_del`);
+//! - marks Vietnamese never uses (diaeresis, caron, ...) appear with `other`.
+//!
+//! Case is never part of the model: it is copied from the observed letters.
+//! The rates are estimated per document (see `noise.rs`).
+
+use super::letters::{is_vowel, Letter, MAX_LETTERS, M_BAR};
+
+/// Damage rates of one document. All are probabilities in (0, 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rates {
+    /// A vowel gains a mark.
+    pub add: f32,
+    /// The intended tone is dropped.
+    pub tone_del: f32,
+    /// The intended tone is replaced by another.
+    pub tone_sub: f32,
+    /// An intended modifier is dropped.
+    pub mod_del: f32,
+    /// An intended modifier is replaced by another.
+    pub mod_sub: f32,
+    /// `d` gains a bar.
+    pub d_add: f32,
+    /// `đ` loses its bar.
+    pub d_del: f32,
+    /// A foreign mark appears.
+    pub other: f32,
+}
+
+/// Lower bounds: clean text still has the odd slip.
+pub(crate) const FLOOR: Rates = Rates {
+    add: 2e-4,
+    tone_del: 2e-4,
+    tone_sub: 2e-4,
+    mod_del: 2e-4,
+    mod_sub: 1e-4,
+    d_add: 2e-4,
+    d_del: 2e-4,
+    other: 1e-3,
+};
+
+/// Upper bounds, so one document cannot talk the model into nonsense.
+pub(crate) const CEIL: Rates = Rates {
+    add: 0.6,
+    tone_del: 0.98,
+    tone_sub: 0.5,
+    mod_del: 0.98,
+    mod_sub: 0.3,
+    d_add: 0.6,
+    d_del: 0.98,
+    other: 0.5,
+};
+
+/// Share of gained marks that are tones (the rest are modifiers).
+const ADD_TONE_SHARE: f32 = 0.8;
+
+/// Natural-log costs derived from [`Rates`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Costs {
+    d_keep: f32,
+    d_del: f32,
+    d_add: f32,
+    d_none: f32,
+    m_keep: f32,
+    m_sub: f32,
+    m_del: f32,
+    t_keep: f32,
+    t_sub: f32,
+    t_del: f32,
+    a_tone: f32,
+    a_mod: f32,
+    no_add: f32,
+    other: f32,
+}
+
+fn ln(x: f32) -> f32 {
+    x.max(1e-9).ln()
+}
+
+impl Costs {
+    /// Log costs of `r`.
+    pub fn new(r: &Rates) -> Costs {
+        Costs {
+            d_keep: ln(1.0 - r.d_del),
+            d_del: ln(r.d_del),
+            d_add: ln(r.d_add),
+            d_none: ln(1.0 - r.d_add),
+            m_keep: ln(1.0 - r.mod_del - r.mod_sub),
+            m_sub: ln(r.mod_sub / 2.0),
+            m_del: ln(r.mod_del),
+            t_keep: ln(1.0 - r.tone_del - r.tone_sub),
+            t_sub: ln(r.tone_sub / 4.0),
+            t_del: ln(r.tone_del),
+            a_tone: ln(r.add * ADD_TONE_SHARE / 5.0),
+            a_mod: ln(r.add * (1.0 - ADD_TONE_SHARE) / 2.0),
+            no_add: ln(1.0 - r.add),
+            other: ln(r.other),
+        }
+    }
+
+    /// Cost of a vowel that gained nothing.
+    pub fn no_add(&self) -> f32 {
+        self.no_add
+    }
+}
+
+/// What the channel did to one token, counted for re-estimation.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ops {
+    pub vowels: f32,
+    pub added: f32,
+    pub t_keep: f32,
+    pub t_sub: f32,
+    pub t_del: f32,
+    pub m_keep: f32,
+    pub m_sub: f32,
+    pub m_del: f32,
+    pub d_add: f32,
+    pub d_none: f32,
+    pub d_del: f32,
+    pub d_keep: f32,
+}
+
+impl Ops {
+    /// Adds `o` into `self`.
+    pub fn add(&mut self, o: &Ops) {
+        self.vowels += o.vowels;
+        self.added += o.added;
+        self.t_keep += o.t_keep;
+        self.t_sub += o.t_sub;
+        self.t_del += o.t_del;
+        self.m_keep += o.m_keep;
+        self.m_sub += o.m_sub;
+        self.m_del += o.m_del;
+        self.d_add += o.d_add;
+        self.d_none += o.d_none;
+        self.d_del += o.d_del;
+        self.d_keep += o.d_keep;
+    }
+}
+
+/// The letters and tone of an intended form (a syllable, or an abbreviation
+/// which has no tone).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    pub bases: [u8; MAX_LETTERS],
+    pub mods: [u8; MAX_LETTERS],
+    pub len: u8,
+    pub tone: u8,
+}
+
+impl Shape {
+    /// The shape of an analysed clean form; `None` if some letter has two
+    /// modifiers or the form has two tones.
+    pub fn of(letters: &[Letter]) -> Option<Shape> {
+        let mut s = Shape::default();
+        for (i, l) in letters.iter().enumerate() {
+            if l.n_mods > 1 || l.other > 0 {
+                return None;
+            }
+            *s.bases.get_mut(i)? = l.base;
+            *s.mods.get_mut(i)? = l.first_mod();
+            if l.n_tones > 1 || (l.n_tones == 1 && s.tone != 0) {
+                return None;
+            }
+            if l.n_tones == 1 {
+                s.tone = l.first_tone();
+            }
+        }
+        s.len = letters.len() as u8;
+        Some(s)
+    }
+
+    /// The shape with every mark removed.
+    pub fn bare(letters: &[Letter]) -> Shape {
+        let mut s = Shape::default();
+        for (i, l) in letters.iter().take(MAX_LETTERS).enumerate() {
+            s.bases[i] = l.base;
+        }
+        s.len = letters.len().min(MAX_LETTERS) as u8;
+        s
+    }
+}
+
+/// `ln P(observed | intended)`; the observed letters must have the intended
+/// skeleton. When `ops` is given, the channel operations are counted into it.
+pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Ops>) -> f32 {
+    let mut lp = 0.0f32;
+    let mut added_mods = 0u32;
+    let mut other = 0u32;
+    let mut vowels = 0u32;
+    let mut tone_mask = 0u8;
+    let mut n_tones = 0u32;
+    let mut o_local = Ops::default();
+    for (i, o) in obs.iter().enumerate() {
+        let cm = cand.mods.get(i).copied().unwrap_or(0);
+        other += u32::from(o.other);
+        if is_vowel(o.base) {
+            vowels += 1;
+        }
+        n_tones += u32::from(o.n_tones);
+        tone_mask |= o.tones;
+        if o.base == b'd' {
+            let has = o.mods & (1 << M_BAR) != 0;
+            added_mods += u32::from(o.n_mods) - u32::from(has);
+            if cm == M_BAR {
+                if has {
+                    lp += c.d_keep;
+                    o_local.d_keep += 1.0;
+                } else {
+                    lp += c.d_del;
+                    o_local.d_del += 1.0;
+                }
+            } else if has {
+                lp += c.d_add;
+                o_local.d_add += 1.0;
+            } else {
+                lp += c.d_none;
+                o_local.d_none += 1.0;
+            }
+            continue;
+        }
+        if cm != 0 {
+            if o.mods & (1 << cm) != 0 {
+                lp += c.m_keep;
+                o_local.m_keep += 1.0;
+                added_mods += u32::from(o.n_mods) - 1;
+            } else if o.n_mods > 0 {
+                lp += c.m_sub;
+                o_local.m_sub += 1.0;
+                added_mods += u32::from(o.n_mods) - 1;
+            } else {
+                lp += c.m_del;
+                o_local.m_del += 1.0;
+            }
+        } else {
+            added_mods += u32::from(o.n_mods);
+        }
+    }
+    let added_tones = if cand.tone != 0 {
+        if tone_mask & (1 << cand.tone) != 0 {
+            lp += c.t_keep;
+            o_local.t_keep += 1.0;
+            n_tones - 1
+        } else if n_tones > 0 {
+            lp += c.t_sub;
+            o_local.t_sub += 1.0;
+            n_tones - 1
+        } else {
+            lp += c.t_del;
+            o_local.t_del += 1.0;
+            0
+        }
+    } else {
+        n_tones
+    };
+    lp += added_tones as f32 * c.a_tone + added_mods as f32 * c.a_mod + other as f32 * c.other;
+    lp += vowels.saturating_sub(added_tones + added_mods) as f32 * c.no_add;
+    if let Some(ops) = ops {
+        o_local.vowels = vowels as f32;
+        o_local.added = (added_tones + added_mods) as f32;
+        ops.add(&o_local);
+    }
+    lp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::letters::analyse;
+    use super::*;
+
+    fn shape(s: &str) -> Shape {
+        Shape::of(analyse(s).unwrap().letters()).unwrap()
+    }
+
+    fn lp(obs: &str, cand: &str, r: &Rates) -> f32 {
+        let a = analyse(obs).unwrap();
+        score(a.letters(), &shape(cand), &Costs::new(r), None)
+    }
+
+    const DAMAGED: Rates = Rates {
+        add: 0.34,
+        tone_del: 0.01,
+        tone_sub: 0.01,
+        mod_del: 0.01,
+        mod_sub: 0.01,
+        d_add: 0.2,
+        d_del: 0.01,
+        other: 0.001,
+    };
+
+    #[test]
+    fn added_marks_explain_damage() {
+        // `qũýết` is `quyết` with two marks added, far likelier than `quyệt` (substitution)
+        assert!(lp("qũýết", "quyết", &DAMAGED) > lp("qũýết", "quyệt", &DAMAGED) + 2.0);
+        // d -> đ happens in this document
+        assert!(lp("đân", "dân", &DAMAGED) > lp("đân", "đân", &DAMAGED) - 2.0);
+        // in clean text the observed form is by far the best
+        assert!(lp("đân", "đân", &FLOOR) > lp("đân", "dân", &FLOOR) + 5.0);
+    }
+
+    #[test]
+    fn counts_ops() {
+        let a = analyse("khóă").unwrap();
+        let mut ops = Ops::default();
+        score(
+            a.letters(),
+            &shape("khoa"),
+            &Costs::new(&DAMAGED),
+            Some(&mut ops),
+        );
+        assert_eq!(ops.vowels, 2.0);
+        assert_eq!(ops.added, 2.0);
+        let a = analyse("ban").unwrap();
+        let mut ops = Ops::default();
+        score(
+            a.letters(),
+            &shape("bản"),
+            &Costs::new(&DAMAGED),
+            Some(&mut ops),
+        );
+        assert_eq!(ops.t_del, 1.0);
+    }
+}

@@ -1,0 +1,929 @@
+//! Repairing one document: tokens and candidates, noise estimation, the
+//! Viterbi decoder, rendering with edits.
+
+use super::channel::{score, Costs, Ops, Shape, FLOOR};
+use super::letters::{analyse, is_vowel, Analysis, M_BAR};
+use super::lexicon::{abbrevs, shapes};
+use super::noise::{self, Features};
+use super::{Edit, Strength};
+use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
+use crate::normalize::TonePolicy;
+use crate::syllable::{self, ToneStyle};
+use crate::Span;
+use std::collections::HashMap;
+
+/// Cost of keeping a word that is not a valid syllable (foreign words and
+/// acronyms exist, but a damaged page makes many more invalid words).
+const KEEP_UNKNOWN: f32 = -6.9;
+/// Cost per mark of keeping an invalid word whose marks are well formed.
+const KEEP_MARK: f32 = -3.0;
+/// Cost per mark of keeping an invalid word with stacked marks.
+const KEEP_STACKED: f32 = -9.2;
+/// Extra cost of keeping an invalid word whose skeleton spells a Vietnamese
+/// syllable (an invalid spelling of a real skeleton is rarely foreign).
+const KEEP_VIET_SKELETON: f32 = -4.6;
+/// Candidates whose channel score is further than this below the best one
+/// are dropped before decoding.
+const CHANNEL_BEAM: f32 = 7.0;
+/// At most this many candidates per word.
+const MAX_CANDS: usize = 10;
+/// EM iterations (decode, count, re-estimate).
+const EM_ITERS: usize = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Out {
+    /// The word as written (valid syllable, known abbreviation, or kept unknown).
+    Keep,
+    /// Inventory syllable.
+    Syl(u32),
+    /// Dictionary abbreviation.
+    Abbr(u32),
+    /// The skeleton: every mark dropped.
+    Bare,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    token: TokenId,
+    out: Out,
+    /// Fixed part of the score (penalties of keeping unknown words).
+    extra: f32,
+    /// Unigram log-probability of the token (for pruning).
+    uni: f32,
+}
+
+const F_STACKED: u8 = 1;
+const F_VALID: u8 = 2;
+const F_FIXED: u8 = 4;
+const F_EVIDENCE: u8 = 8;
+
+/// A distinct word of the document with its candidates.
+#[derive(Debug, Clone)]
+struct Uniq {
+    a: Analysis,
+    flags: u8,
+    count: u32,
+    /// Candidates: `cands[start..end]`.
+    start: u32,
+    end: u32,
+    /// Active candidates after scoring and pruning: `active[astart..aend]`.
+    astart: u32,
+    aend: u32,
+    /// Index of the observed form among the candidates (valid or kept).
+    keep: u32,
+}
+
+/// One place in the token stream.
+#[derive(Debug, Clone, Copy)]
+enum Pos {
+    /// A word: index into `words`.
+    Word(u32),
+    /// A token that is not decided (number, boundary).
+    Fixed(TokenId),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WordRef {
+    span: Span,
+    uniq: u32,
+    /// Chosen candidate (index into `cands`).
+    choice: u32,
+    /// Index into `pos`.
+    pos: u32,
+}
+
+/// Scratch space reused between documents.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    cands: Vec<Cand>,
+    scores: Vec<f32>,
+    active: Vec<u32>,
+    pos: Vec<Pos>,
+    words: Vec<WordRef>,
+    uniq: Vec<Uniq>,
+    skel: Vec<u8>,
+    skel_str: String,
+    // lattice
+    l_off: Vec<u32>,
+    l_cand: Vec<u32>,
+    l_tok: Vec<TokenId>,
+    l_score: Vec<f32>,
+    l_bp: Vec<u32>,
+    gap_tokens: Vec<TokenId>,
+}
+
+/// What the engine needs from the repairer.
+pub(crate) struct Params<'a> {
+    pub lm: &'a dyn Lm,
+    pub strength: Strength,
+    pub tone: TonePolicy,
+}
+
+/// True when the chunk (a run without spaces) around `span` is a URL, an
+/// e-mail address or a domain name.
+fn in_address(text: &str, span: Span) -> bool {
+    let (s, e) = chunk_bounds(text, span);
+    let chunk = text.get(s..e).unwrap_or("");
+    if chunk.contains("://") || chunk.contains('@') || chunk.starts_with("www.") {
+        return true;
+    }
+    // a dot between two letters without a space: dantri.com.vn
+    let b = chunk.as_bytes();
+    b.windows(3)
+        .any(|w| w[1] == b'.' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+}
+
+fn chunk_bounds(text: &str, span: Span) -> (usize, usize) {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let s = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let e = after
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| span.end + i);
+    (s, e)
+}
+
+/// What kind of chunk a word sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Plain,
+    /// Part of a document code (`93-CTr/TU`, `129/KH-UBND`).
+    Code,
+    /// Glued to digits (`4G`, `F0`), an address, or foreign letters: kept.
+    Protected,
+}
+
+fn context_of(text: &str, span: Span) -> Context {
+    let prev = text.get(..span.start).and_then(|t| t.chars().next_back());
+    let next = text.get(span.end..).and_then(|t| t.chars().next());
+    let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if !glued(prev) && !glued(next) {
+        return Context::Plain;
+    }
+    if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
+        return Context::Protected;
+    }
+    let joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '@' | ':' | '_'));
+    if (joiner(prev) || joiner(next)) && in_address(text, span) {
+        return Context::Protected;
+    }
+    let code_joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '-'));
+    if code_joiner(prev) || code_joiner(next) {
+        let (s, e) = chunk_bounds(text, span);
+        let chunk = text.get(s..e).unwrap_or("");
+        if chunk.bytes().any(|b| b.is_ascii_digit()) {
+            return Context::Code;
+        }
+    }
+    Context::Plain
+}
+
+impl Scratch {
+    fn clear(&mut self) {
+        self.cands.clear();
+        self.scores.clear();
+        self.active.clear();
+        self.pos.clear();
+        self.words.clear();
+        self.uniq.clear();
+    }
+
+    /// Builds the candidates of one distinct word.
+    fn add_uniq(&mut self, word: &str, ctx: Context) -> Uniq {
+        let start = self.cands.len() as u32;
+        let mut u = Uniq {
+            a: Analysis {
+                letters: Default::default(),
+                len: 0,
+            },
+            flags: 0,
+            count: 0,
+            start,
+            end: start,
+            astart: 0,
+            aend: 0,
+            keep: start,
+        };
+        let a = match analyse(word) {
+            Some(a) if ctx != Context::Protected => a,
+            _ => {
+                u.flags = F_FIXED;
+                let token = lm::token_of_word(word);
+                self.cands.push(Cand {
+                    token,
+                    out: Out::Keep,
+                    extra: 0.0,
+                    uni: 0.0,
+                });
+                u.end = start + 1;
+                return u;
+            }
+        };
+        u.a = a;
+        a.skeleton_into(&mut self.skel);
+        let obs_shape = Shape::of(a.letters());
+        let n_upper = a.n_upper();
+        let caps = n_upper >= 2;
+        self.skel_str.clear();
+        self.skel_str.extend(self.skel.iter().map(|&b| b as char));
+        let syl_cands = syllable::candidates(&self.skel_str);
+        let viet = !syl_cands.is_empty();
+        let multi_tone = a.n_tones() > 1;
+        if a.stacked_letter() || (multi_tone && viet) {
+            u.flags |= F_STACKED | F_EVIDENCE;
+        } else if multi_tone && joined(word) {
+            // two syllables written without a space (`củamình`): not damage
+            u.flags = F_FIXED;
+            self.cands.push(Cand {
+                token: UNKNOWN,
+                out: Out::Keep,
+                extra: 0.0,
+                uni: 0.0,
+            });
+            u.end = start + 1;
+            return u;
+        }
+        let mut kept = false;
+        if ctx == Context::Plain || !caps {
+            let shapes = shapes();
+            for &i in syl_cands {
+                let shape = shapes.get(i as usize).copied().unwrap_or_default();
+                let is_obs = obs_shape == Some(shape);
+                if is_obs {
+                    u.flags |= F_VALID;
+                    u.keep = self.cands.len() as u32;
+                    kept = true;
+                }
+                self.cands.push(Cand {
+                    token: lm::syllable_token(i),
+                    out: if is_obs { Out::Keep } else { Out::Syl(i) },
+                    extra: 0.0,
+                    uni: 0.0,
+                });
+            }
+        }
+        let viet_skeleton = self.cands.len() as u32 > start;
+        let ab = abbrevs();
+        let mut known_abbrev = false;
+        if caps || ctx == Context::Code {
+            for &i in ab.by_skeleton(&self.skel) {
+                let Some(x) = ab.all.get(i as usize) else {
+                    continue;
+                };
+                if obs_shape == Some(x.shape) {
+                    known_abbrev = true;
+                    continue;
+                }
+                self.cands.push(Cand {
+                    token: UNKNOWN,
+                    out: Out::Abbr(i),
+                    extra: 0.0,
+                    uni: 0.0,
+                });
+            }
+        }
+        if !kept {
+            let nm = a.n_marks() as f32;
+            let mut extra = if known_abbrev || (ctx == Context::Code && nm == 0.0) {
+                0.0
+            } else {
+                KEEP_UNKNOWN
+            };
+            if viet_skeleton && nm > 0.0 {
+                extra += KEEP_VIET_SKELETON;
+            }
+            if !known_abbrev {
+                let stacked = u.flags & F_STACKED != 0;
+                extra += nm * if stacked { KEEP_STACKED } else { KEEP_MARK };
+                if a.n_tones() > 0 && viet_skeleton {
+                    // a toned spelling of a Vietnamese skeleton that is no syllable
+                    u.flags |= F_EVIDENCE;
+                }
+            }
+            u.keep = self.cands.len() as u32;
+            self.cands.push(Cand {
+                token: UNKNOWN,
+                out: Out::Keep,
+                extra,
+                uni: 0.0,
+            });
+            if nm > 0.0 {
+                self.cands.push(Cand {
+                    token: UNKNOWN,
+                    out: Out::Bare,
+                    extra: if viet_skeleton || caps {
+                        KEEP_UNKNOWN
+                    } else {
+                        0.0
+                    },
+                    uni: 0.0,
+                });
+            }
+        }
+        u.end = self.cands.len() as u32;
+        u
+    }
+
+    /// Channel score of candidate `ci` of `u`.
+    fn chan(&self, u: &Uniq, ci: u32, costs: &Costs, ops: Option<&mut Ops>) -> f32 {
+        let Some(c) = self.cands.get(ci as usize) else {
+            return f32::NEG_INFINITY;
+        };
+        let letters = u.a.letters();
+        if u.flags & F_FIXED != 0 {
+            return 0.0;
+        }
+        let shape = match c.out {
+            Out::Syl(i) => shapes().get(i as usize).copied(),
+            Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
+            Out::Bare => Some(Shape::bare(letters)),
+            Out::Keep => {
+                if u.flags & F_VALID != 0 {
+                    Shape::of(letters)
+                } else {
+                    // kept as written: marks are intended, vowels gained nothing
+                    let v = letters.iter().filter(|l| is_vowel(l.base)).count() as f32;
+                    return c.extra + v * costs.no_add();
+                }
+            }
+        };
+        match shape {
+            Some(s) => c.extra + score(letters, &s, costs, ops),
+            None => f32::NEG_INFINITY,
+        }
+    }
+
+    /// Scores every candidate with `costs` and keeps the best ones. With
+    /// `protect`, words without hard evidence keep only their observed form.
+    fn score_all(&mut self, costs: &Costs, protect: bool) {
+        self.scores.clear();
+        self.active.clear();
+        for ui in 0..self.uniq.len() {
+            let Some(u) = self.uniq.get(ui).cloned() else {
+                continue;
+            };
+            let astart = self.active.len() as u32;
+            let fixed = u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0);
+            for ci in u.start..u.end {
+                let s = if fixed {
+                    if ci == u.keep {
+                        0.0
+                    } else {
+                        f32::NEG_INFINITY
+                    }
+                } else {
+                    self.chan(&u, ci, costs, None)
+                };
+                self.scores.push(s);
+            }
+            // prune on channel + unigram: the channel alone ties when marks
+            // are stripped (`dau` has 30 candidates)
+            let key = |ci: u32| {
+                let s = self
+                    .scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY);
+                s + self.cands.get(ci as usize).map_or(0.0, |c| c.uni)
+            };
+            let _ = key;
+            let chan = |ci: u32| {
+                self.scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY)
+            };
+            let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
+            for ci in u.start..u.end {
+                let k = chan(ci);
+                if k > f32::NEG_INFINITY && k >= best - CHANNEL_BEAM {
+                    self.active.push(ci);
+                }
+            }
+            let end = self.active.len();
+            if end - astart as usize > MAX_CANDS {
+                let (scores, cands) = (&self.scores, &self.cands);
+                let key = |ci: u32| {
+                    scores
+                        .get(ci as usize)
+                        .copied()
+                        .unwrap_or(f32::NEG_INFINITY)
+                        + cands.get(ci as usize).map_or(0.0, |c| c.uni)
+                };
+                if let Some(slice) = self.active.get_mut(astart as usize..end) {
+                    slice.sort_by(|&x, &y| key(y).total_cmp(&key(x)));
+                }
+                self.active.truncate(astart as usize + MAX_CANDS);
+            }
+            if let Some(uu) = self.uniq.get_mut(ui) {
+                uu.astart = astart;
+                uu.aend = self.active.len() as u32;
+            }
+        }
+    }
+
+    /// Viterbi over every sentence; stores the choice in `words`.
+    fn decode(&mut self, lm: &dyn Lm) {
+        let trigram = lm.order() >= 3;
+        let mut seg_start = 0;
+        let n = self.pos.len();
+        for i in 0..=n {
+            let is_end = match self.pos.get(i) {
+                None => true,
+                Some(Pos::Fixed(t)) => *t == BOUNDARY,
+                Some(_) => false,
+            };
+            if is_end {
+                if i > seg_start {
+                    self.viterbi(lm, seg_start, i, trigram);
+                }
+                seg_start = i + 1;
+            }
+        }
+    }
+
+    fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool) {
+        self.l_off.clear();
+        self.l_cand.clear();
+        self.l_tok.clear();
+        self.l_score.clear();
+        self.l_bp.clear();
+        // state 0: the boundary before the segment
+        self.l_off.push(0);
+        self.l_cand.push(u32::MAX);
+        self.l_tok.push(BOUNDARY);
+        self.l_score.push(0.0);
+        self.l_bp.push(0);
+        for p in s..e {
+            let prev_lo = *self.l_off.last().unwrap_or(&0) as usize;
+            let prev_hi = self.l_tok.len();
+            self.l_off.push(prev_hi as u32);
+            let (astart, aend, fixed_tok) = match self.pos.get(p) {
+                Some(Pos::Word(w)) => {
+                    let u = self
+                        .words
+                        .get(*w as usize)
+                        .and_then(|w| self.uniq.get(w.uniq as usize));
+                    match u {
+                        Some(u) => (u.astart, u.aend, None),
+                        None => (0, 0, Some(UNKNOWN)),
+                    }
+                }
+                Some(Pos::Fixed(t)) => (0, 0, Some(*t)),
+                None => (0, 0, Some(UNKNOWN)),
+            };
+            let n_states = if fixed_tok.is_some() {
+                1
+            } else {
+                aend - astart
+            };
+            for k in 0..n_states {
+                let (ci, tok, chan) = match fixed_tok {
+                    Some(t) => (u32::MAX, t, 0.0),
+                    None => {
+                        let ci = self.active.get((astart + k) as usize).copied().unwrap_or(0);
+                        let c = self.cands.get(ci as usize);
+                        (
+                            ci,
+                            c.map_or(UNKNOWN, |c| c.token),
+                            self.scores
+                                .get(ci as usize)
+                                .copied()
+                                .unwrap_or(f32::NEG_INFINITY),
+                        )
+                    }
+                };
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = prev_lo as u32;
+                for j in prev_lo..prev_hi {
+                    let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
+                    if ps == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+                    let lp = if trigram && j != 0 {
+                        let pp = self
+                            .l_bp
+                            .get(j)
+                            .and_then(|&b| self.l_tok.get(b as usize))
+                            .copied()
+                            .unwrap_or(BOUNDARY);
+                        lm.logp3(pp, pt, tok)
+                    } else {
+                        lm.logp2(pt, tok)
+                    };
+                    let sc = ps + lp;
+                    if sc > best {
+                        best = sc;
+                        arg = j as u32;
+                    }
+                }
+                self.l_cand.push(ci);
+                self.l_tok.push(tok);
+                self.l_score.push(best + chan);
+                self.l_bp.push(arg);
+            }
+        }
+        // end of sentence
+        let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
+        let last_hi = self.l_tok.len();
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = last_lo;
+        for j in last_lo..last_hi {
+            let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
+            let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+            let sc = if trigram {
+                let pp = self
+                    .l_bp
+                    .get(j)
+                    .and_then(|&b| self.l_tok.get(b as usize))
+                    .copied()
+                    .unwrap_or(BOUNDARY);
+                ps + lm.logp3(pp, pt, BOUNDARY)
+            } else {
+                ps + lm.logp2(pt, BOUNDARY)
+            };
+            if sc > best {
+                best = sc;
+                arg = j;
+            }
+        }
+        // trace back
+        let mut j = arg;
+        for p in (s..e).rev() {
+            if let Some(Pos::Word(w)) = self.pos.get(p) {
+                let ci = self.l_cand.get(j).copied().unwrap_or(u32::MAX);
+                if let Some(wr) = self.words.get_mut(*w as usize) {
+                    if ci != u32::MAX {
+                        wr.choice = ci;
+                    }
+                }
+            }
+            j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
+        }
+    }
+
+    /// Counts channel operations of the current choices.
+    fn count_ops(&self, costs: &Costs) -> Ops {
+        let mut ops = Ops::default();
+        for w in &self.words {
+            let Some(u) = self.uniq.get(w.uniq as usize) else {
+                continue;
+            };
+            if u.flags & F_FIXED != 0 {
+                continue;
+            }
+            let Some(c) = self.cands.get(w.choice as usize) else {
+                continue;
+            };
+            if c.out == Out::Keep && u.flags & F_VALID == 0 {
+                continue;
+            }
+            self.chan(u, w.choice, costs, Some(&mut ops));
+        }
+        ops
+    }
+
+    fn features(&self) -> Features {
+        let mut f = Features::default();
+        for u in &self.uniq {
+            if u.flags & F_FIXED != 0 {
+                continue;
+            }
+            let n = u.count as f32;
+            f.words += n;
+            if u.flags & F_STACKED != 0 {
+                f.stacked += n;
+            }
+            if u.flags & F_VALID != 0 {
+                f.valid += n;
+                if u.a.n_tones() > 0 {
+                    f.toned += n;
+                }
+                if u.a.n_marks() > 0 {
+                    f.marked += n;
+                }
+            }
+            for l in u.a.letters() {
+                if l.base == b'd' {
+                    f.d += n;
+                    if l.mods & (1 << M_BAR) != 0 {
+                        f.dbar += n;
+                    }
+                }
+            }
+        }
+        f
+    }
+}
+
+/// Repairs `text` as one document. Returns `None` when nothing changes.
+pub(crate) fn repair_doc(
+    text: &str,
+    p: &Params<'_>,
+    sc: &mut Scratch,
+    edits: &mut Vec<Edit>,
+) -> Option<String> {
+    sc.clear();
+    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut pos_gap = 0;
+    let mut style_votes = (0i32, 0i32); // classic, modern
+    sc.pos.push(Pos::Fixed(BOUNDARY));
+    for (span, word) in syllable::words(text) {
+        if let Some(gap) = text.get(pos_gap..span.start) {
+            sc.gap_tokens.clear();
+            lm::push_gap_tokens(gap, &mut sc.gap_tokens);
+            for &t in &sc.gap_tokens {
+                if t == BOUNDARY && matches!(sc.pos.last(), Some(Pos::Fixed(BOUNDARY))) {
+                    continue;
+                }
+                sc.pos.push(Pos::Fixed(t));
+            }
+        }
+        pos_gap = span.end;
+        let ctx = context_of(text, span);
+        let key_ctx = match ctx {
+            Context::Plain => "",
+            Context::Code => "\u{1}",
+            Context::Protected => "\u{2}",
+        };
+        // distinct words are keyed by text and context; the context marker
+        // cannot occur inside a word
+        let ui = match (key_ctx.is_empty(), index.get(word)) {
+            (true, Some(&ui)) => ui,
+            _ => {
+                let u = sc.add_uniq(word, ctx);
+                for c in sc
+                    .cands
+                    .get_mut(u.start as usize..u.end as usize)
+                    .unwrap_or(&mut [])
+                {
+                    c.uni = p.lm.logp(&[], c.token);
+                }
+                let ui = sc.uniq.len() as u32;
+                if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
+                    if let Some(s) = syllable::parse(word).and_then(|s| s.written_style()) {
+                        match s {
+                            ToneStyle::Classic => style_votes.0 += 1,
+                            ToneStyle::Modern => style_votes.1 += 1,
+                        }
+                    }
+                }
+                sc.uniq.push(u);
+                if key_ctx.is_empty() {
+                    index.insert(word, ui);
+                }
+                ui
+            }
+        };
+        if let Some(u) = sc.uniq.get_mut(ui as usize) {
+            u.count += 1;
+        }
+        let keep = sc.uniq.get(ui as usize).map_or(0, |u| u.keep);
+        let pos = sc.pos.len() as u32;
+        sc.pos.push(Pos::Word(sc.words.len() as u32));
+        sc.words.push(WordRef {
+            span,
+            uniq: ui,
+            choice: keep,
+            pos,
+        });
+    }
+    if let Some(gap) = text.get(pos_gap..) {
+        sc.gap_tokens.clear();
+        lm::push_gap_tokens(gap, &mut sc.gap_tokens);
+        for &t in &sc.gap_tokens {
+            sc.pos.push(Pos::Fixed(t));
+        }
+    }
+    if sc.words.is_empty() {
+        return None;
+    }
+
+    let f = sc.features();
+    let prior = noise::initial(&f);
+    let mut rates = prior;
+    let protect_only = p.strength == Strength::Gentle;
+    let force = p.strength == Strength::Firm;
+    let noisy = if protect_only {
+        false
+    } else {
+        for it in 0..=EM_ITERS {
+            let costs = Costs::new(&rates);
+            sc.score_all(&costs, false);
+            sc.decode(p.lm);
+            if it < EM_ITERS {
+                let ops = sc.count_ops(&costs);
+                rates = noise::reestimate(&prior, &ops);
+            }
+        }
+        force || noise::is_noisy(&rates)
+    };
+    if !noisy {
+        let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
+        if !any {
+            return None;
+        }
+        let costs = Costs::new(&FLOOR);
+        sc.score_all(&costs, true);
+        for w in sc.words.iter_mut() {
+            w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
+        }
+        sc.decode(p.lm);
+    }
+    let _ = rates;
+    let style = match p.tone {
+        TonePolicy::Classic => ToneStyle::Classic,
+        TonePolicy::Modern => ToneStyle::Modern,
+        _ => {
+            if style_votes.0 > style_votes.1 {
+                ToneStyle::Classic
+            } else {
+                ToneStyle::Modern
+            }
+        }
+    };
+    render(text, sc, p.lm, style, edits)
+}
+
+fn render(
+    text: &str,
+    sc: &Scratch,
+    lm: &dyn Lm,
+    style: ToneStyle,
+    edits: &mut Vec<Edit>,
+) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut form = String::new();
+    for (wi, w) in sc.words.iter().enumerate() {
+        let Some(u) = sc.uniq.get(w.uniq as usize) else {
+            continue;
+        };
+        let Some(c) = sc.cands.get(w.choice as usize) else {
+            continue;
+        };
+        let Some(orig) = text.get(w.span.range()) else {
+            continue;
+        };
+        form.clear();
+        let letters = u.a.letters();
+        match c.out {
+            Out::Keep => continue,
+            Out::Syl(i) => {
+                let Some(s) = syllable::inventory().get(i as usize) else {
+                    continue;
+                };
+                let placed = match style {
+                    ToneStyle::Modern => None,
+                    ToneStyle::Classic => syllable::place_tone(s, style),
+                };
+                let s = placed.as_deref().unwrap_or(s);
+                for (ch, l) in s
+                    .chars()
+                    .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
+                {
+                    if l.upper {
+                        form.extend(ch.to_uppercase());
+                    } else {
+                        form.push(ch);
+                    }
+                }
+            }
+            Out::Abbr(i) => {
+                let Some(x) = abbrevs().all.get(i as usize) else {
+                    continue;
+                };
+                for (ch, l) in x.form.chars().zip(letters.iter()) {
+                    if l.upper {
+                        form.extend(ch.to_uppercase());
+                    } else {
+                        form.extend(ch.to_lowercase());
+                    }
+                }
+            }
+            Out::Bare => {
+                for l in letters {
+                    form.push(if l.upper {
+                        l.base.to_ascii_uppercase()
+                    } else {
+                        l.base
+                    } as char);
+                }
+            }
+        }
+        if form == orig {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        o.push_str(text.get(copied..w.span.start).unwrap_or(""));
+        o.push_str(&form);
+        copied = w.span.end;
+        edits.push(Edit {
+            span: w.span,
+            from: orig.to_string(),
+            to: form.clone(),
+            confidence: confidence(sc, lm, wi),
+        });
+    }
+    let mut o = out?;
+    o.push_str(text.get(copied..).unwrap_or(""));
+    Some(o)
+}
+
+/// Local posterior of the chosen candidate of word `wi` against the other
+/// active candidates, with the neighbours' choices fixed.
+fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
+    let Some(w) = sc.words.get(wi) else {
+        return 0.0;
+    };
+    let Some(u) = sc.uniq.get(w.uniq as usize) else {
+        return 0.0;
+    };
+    let tok_of = |i: usize| {
+        sc.words
+            .get(i)
+            .and_then(|w| sc.cands.get(w.choice as usize))
+            .map_or(UNKNOWN, |c| c.token)
+    };
+    // neighbours in the position stream
+    let p = w.pos as usize;
+    let tok_at = |q: usize| match sc.pos.get(q) {
+        Some(Pos::Word(x)) => tok_of(*x as usize),
+        Some(Pos::Fixed(t)) => *t,
+        None => BOUNDARY,
+    };
+    let prev = if p == 0 { BOUNDARY } else { tok_at(p - 1) };
+    let next = tok_at(p + 1);
+    let mut best = f32::NEG_INFINITY;
+    let mut all = Vec::with_capacity((u.aend - u.astart) as usize);
+    let mut chosen = f32::NEG_INFINITY;
+    for &ci in sc
+        .active
+        .get(u.astart as usize..u.aend as usize)
+        .unwrap_or(&[])
+    {
+        let Some(c) = sc.cands.get(ci as usize) else {
+            continue;
+        };
+        let s = sc
+            .scores
+            .get(ci as usize)
+            .copied()
+            .unwrap_or(f32::NEG_INFINITY)
+            + lm.logp2(prev, c.token)
+            + if next == BOUNDARY && p + 1 >= sc.pos.len() {
+                0.0
+            } else {
+                lm.logp2(c.token, next)
+            };
+        if ci == w.choice {
+            chosen = s;
+        }
+        best = best.max(s);
+        all.push(s);
+    }
+    if chosen == f32::NEG_INFINITY {
+        return 0.0;
+    }
+    let z: f32 = all.iter().map(|s| (s - best).exp()).sum();
+    ((chosen - best).exp() / z).clamp(0.0, 1.0)
+}
+
+/// True when `word` splits into two or three valid syllables.
+fn joined(word: &str) -> bool {
+    let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
+    idx.iter().any(|&i| {
+        let (a, b) = (word.get(..i).unwrap_or(""), word.get(i..).unwrap_or(""));
+        syllable::is_valid(a)
+            && (syllable::is_valid(b)
+                || idx.iter().filter(|&&j| j > i).any(|&j| {
+                    syllable::is_valid(word.get(i..j).unwrap_or(""))
+                        && syllable::is_valid(word.get(j..).unwrap_or(""))
+                }))
+    })
+}
+
+/// True when nothing visible in `text` hints at damage (no model needed):
+/// used to pick the documents an archive model is counted from.
+pub(crate) fn looks_clean(text: &str) -> bool {
+    let mut f = Features::default();
+    for (_, w) in syllable::words(text) {
+        let Some(a) = analyse(w) else { continue };
+        f.words += 1.0;
+        if a.stacked() {
+            f.stacked += 1.0;
+        } else if syllable::is_valid(w) {
+            f.valid += 1.0;
+            if a.n_tones() > 0 {
+                f.toned += 1.0;
+            }
+        }
+    }
+    f.looks_clean()
+}

@@ -1,0 +1,114 @@
+//! Per-document noise estimation: first guess from what can be seen without
+//! a model, then EM (decode, count channel operations, re-estimate) between
+//! floors and ceilings; and the gate that decides whether a document is
+//! damaged at all.
+
+use super::channel::{Ops, Rates, CEIL, FLOOR};
+
+/// What a document looks like, counted over its analysable words.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Features {
+    /// Words considered.
+    pub words: f32,
+    /// Words with marks Vietnamese spelling cannot produce.
+    pub stacked: f32,
+    /// Words that are valid syllables as written.
+    pub valid: f32,
+    /// Valid syllables that carry a tone mark.
+    pub toned: f32,
+    /// Letters `d` and `đ`.
+    pub d: f32,
+    /// Letters `đ`.
+    pub dbar: f32,
+    /// Valid syllables with any mark (tone, modifier or bar).
+    pub marked: f32,
+}
+
+/// Share of valid syllables with a tone mark in clean Vietnamese, measured by
+/// `cargo run --release --example eval_repair -- --reference FILE` on the
+/// registry text the language model is counted from.
+pub(crate) const REF_TONED: f32 = 0.70;
+/// Share of `d`/`đ` letters that are `đ` in clean text (same measurement).
+pub(crate) const REF_DBAR: f32 = 0.62;
+
+impl Features {
+    /// Share of words with stacked marks.
+    pub fn stacked_rate(&self) -> f32 {
+        self.stacked / self.words.max(1.0)
+    }
+
+    /// Share of valid syllables with a tone.
+    pub fn toned_rate(&self) -> f32 {
+        self.toned / self.valid.max(1.0)
+    }
+
+    /// True when nothing visible hints at damage: no stacked marks beyond the
+    /// odd one, and tones as frequent as in clean text.
+    pub fn looks_clean(&self) -> bool {
+        self.stacked <= 1.0 + 0.002 * self.words && self.toned_rate() > 0.5 * REF_TONED
+    }
+}
+
+/// The first guess of a document's rates.
+pub(crate) fn initial(f: &Features) -> Rates {
+    let mut r = FLOOR;
+    r.add = (0.8 * f.stacked_rate()).clamp(FLOOR.add, 0.5);
+    let deficit = 1.0 - f.toned_rate() / REF_TONED;
+    if deficit > 0.3 && f.valid >= 3.0 {
+        r.tone_del = deficit.min(0.95);
+        r.mod_del = deficit.min(0.95);
+        r.d_del = deficit.min(0.95);
+    }
+    if r.add > 0.02 {
+        let share = f.dbar / f.d.max(1.0);
+        let excess = ((share - REF_DBAR) / (1.0 - REF_DBAR)).max(0.0);
+        r.d_add = excess.clamp(0.02, 0.5);
+    }
+    r.tone_sub = 0.01;
+    r.mod_sub = 0.001;
+    r
+}
+
+/// Pseudo-count weight pulling the re-estimate towards the first guess.
+const PRIOR: f32 = 200.0;
+
+/// M-step: rates from counted operations, pulled towards `prior`.
+pub(crate) fn reestimate(prior: &Rates, ops: &Ops) -> Rates {
+    let upd = |p: f32, num: f32, den: f32, lo: f32, hi: f32| {
+        ((num + PRIOR * p) / (den + PRIOR)).clamp(lo, hi)
+    };
+    let nt = ops.t_keep + ops.t_sub + ops.t_del;
+    let nm = ops.m_keep + ops.m_sub + ops.m_del;
+    Rates {
+        add: upd(prior.add, ops.added, ops.vowels, FLOOR.add, CEIL.add),
+        tone_del: upd(prior.tone_del, ops.t_del, nt, FLOOR.tone_del, CEIL.tone_del),
+        tone_sub: upd(prior.tone_sub, ops.t_sub, nt, FLOOR.tone_sub, CEIL.tone_sub),
+        mod_del: upd(prior.mod_del, ops.m_del, nm, FLOOR.mod_del, CEIL.mod_del),
+        mod_sub: upd(prior.mod_sub, ops.m_sub, nm, FLOOR.mod_sub, CEIL.mod_sub),
+        d_add: upd(
+            prior.d_add,
+            ops.d_add,
+            ops.d_add + ops.d_none,
+            FLOOR.d_add,
+            CEIL.d_add,
+        ),
+        d_del: upd(
+            prior.d_del,
+            ops.d_del,
+            ops.d_del + ops.d_keep,
+            FLOOR.d_del,
+            CEIL.d_del,
+        ),
+        other: prior.other,
+    }
+}
+
+/// True when the estimated rates say the document is damaged.
+pub(crate) fn is_noisy(r: &Rates) -> bool {
+    r.add > 0.02
+        || r.tone_sub > 0.04
+        || r.tone_del > 0.05
+        || r.mod_del > 0.05
+        || r.d_del > 0.05
+        || r.d_add > 0.05
+}

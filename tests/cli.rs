@@ -1,0 +1,104 @@
+//! CLI tests: spawn the real binary.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vietnorm"))
+}
+
+fn run_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vietnorm");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("vietnorm-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn normalize_stdin_to_stdout() {
+    let (code, out, _) = run_stdin(
+        &["normalize", "--tone", "modern"],
+        "Ðảng ủy\u{a0}xã, qủa hòa",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "Đảng uỷ xã, quả hoà");
+}
+
+#[test]
+fn normalize_files_into_dir_and_report_bad_ones() {
+    let d = tempdir("dir");
+    let a = d.join("a.txt");
+    std::fs::write(&a, "Hòa Bình\u{200b}").unwrap();
+    let missing = d.join("missing.txt");
+    let out = d.join("out");
+    let o = bin()
+        .args(["normalize", "--tone", "classic", "-o"])
+        .arg(&out)
+        .arg(&a)
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "a failed input makes exit code 1");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("missing.txt"),
+        "stderr names the bad file: {err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.txt")).unwrap(),
+        "Hòa Bình"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&a).unwrap(),
+        "Hòa Bình\u{200b}",
+        "input untouched"
+    );
+}
+
+#[test]
+fn never_writes_over_input() {
+    let d = tempdir("over");
+    let a = d.join("a.txt");
+    std::fs::write(&a, "Ðảng").unwrap();
+    let o = bin()
+        .args(["normalize", "-o"])
+        .arg(&a)
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), "Ðảng");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = bin()
+        .args(["normalize", "--tone", "sideways"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = bin().args(["no-such-command"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,7 +1,8 @@
 //! Dictionaries: parsed once from the TSV files in `data/` (plus any user
 //! entries) and compiled into aho-corasick automata and hash maps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{
@@ -33,6 +34,31 @@ pub(crate) const LEVELS: [(&str, &str); 11] = [
     ("TP.", "thành phố"),
     ("TP", "thành phố"),
 ];
+
+/// FxHash (as in rustc): the maps are keyed by short words, where SipHash
+/// costs more than the lookup.
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
 
 /// Size of the first-word bitmap.
 const FIRST_WORD_BITS: usize = 1 << 16;
@@ -88,6 +114,8 @@ pub(crate) struct Dicts {
     unit_names: Vec<String>,
     surnames: HashSet<String>,
     places: HashMap<(String, String), PlaceEntry>,
+    // first words of place names (capitalized, both tone placements)
+    place_first_words: HashSet<String>,
     // folded province names -> entry, for bodies followed by a bare name
     provinces: HashMap<String, PlaceEntry>,
     // doc-type code (uppercase key) -> (canonical code, [(system, name)])
@@ -250,8 +278,8 @@ impl Dicts {
         surnames.extend(extra.surnames.iter().cloned());
 
         // places: (level, folded name) -> codes by era
-        let mut by_key: HashMap<(String, String), (Vec<String>, Vec<String>)> = HashMap::new();
-        let mut prov: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+        let mut by_key: HashMap<(String, String), (Vec<String>, Vec<String>)> = HashMap::default();
+        let mut prov: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::default();
         let mut max_place_words = 1;
         for r in rows("admin_units.tsv", ADMIN_UNITS, 4)? {
             let (level, name, code, era) = (r[0], r[1], r[2], r[3]);
@@ -296,6 +324,11 @@ impl Dicts {
                 legacy: false,
             },
         };
+        let place_first_words: HashSet<String> = by_key
+            .keys()
+            .filter_map(|(_, k)| k.split(' ').next())
+            .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
+            .collect();
         let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
         let provinces: HashMap<String, PlaceEntry> =
             prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
@@ -305,8 +338,8 @@ impl Dicts {
             .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
             .collect();
 
-        let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::new();
-        let mut issuers = HashMap::new();
+        let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::default();
+        let mut issuers = HashMap::default();
         let mut names: Vec<String> = rows("doc_names.tsv", DOC_NAMES, 1)?
             .into_iter()
             .map(|r| r[0].to_string())
@@ -336,6 +369,7 @@ impl Dicts {
             unit_names,
             surnames,
             places,
+            place_first_words,
             provinces,
             doc_codes,
             doc_last_words: names
@@ -383,6 +417,10 @@ impl Dicts {
 
     /// The bundled entry for a unit name at a level.
     pub(crate) fn place(&self, level: &str, name: &str) -> Option<&PlaceEntry> {
+        let first = name.split(' ').next()?;
+        if !self.place_first_words.contains(first) && !first.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
         self.places.get(&(level.to_string(), fold_key(name)))
     }
 

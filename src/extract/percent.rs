@@ -7,26 +7,26 @@ use super::{fact, Fact, FactData, Percentage, Qualifier};
 
 // Words before a number and what they say; `None` (đạt) means "exactly" and
 // stays out of the span.
-const QUALIFIERS: [(&str, Option<Qualifier>); 19] = [
-    ("không vượt quá", Some(Qualifier::AtMost)),
-    ("chưa đến", Some(Qualifier::Below)),
-    ("chưa tới", Some(Qualifier::Below)),
-    ("ít nhất", Some(Qualifier::AtLeast)),
-    ("tối thiểu", Some(Qualifier::AtLeast)),
-    ("không dưới", Some(Qualifier::AtLeast)),
-    ("tối đa", Some(Qualifier::AtMost)),
-    ("không quá", Some(Qualifier::AtMost)),
-    ("nhiều nhất", Some(Qualifier::AtMost)),
-    ("xấp xỉ", Some(Qualifier::Approx)),
-    ("trên", Some(Qualifier::Above)),
-    ("hơn", Some(Qualifier::Above)),
-    ("vượt", Some(Qualifier::Above)),
-    ("dưới", Some(Qualifier::Below)),
-    ("khoảng", Some(Qualifier::Approx)),
-    ("gần", Some(Qualifier::Approx)),
-    ("chừng", Some(Qualifier::Approx)),
-    ("ước", Some(Qualifier::Approx)),
-    ("đạt", None),
+const QUALIFIERS: [(&[&str], Option<Qualifier>); 19] = [
+    (&["không", "vượt", "quá"], Some(Qualifier::AtMost)),
+    (&["chưa", "đến"], Some(Qualifier::Below)),
+    (&["chưa", "tới"], Some(Qualifier::Below)),
+    (&["ít", "nhất"], Some(Qualifier::AtLeast)),
+    (&["tối", "thiểu"], Some(Qualifier::AtLeast)),
+    (&["không", "dưới"], Some(Qualifier::AtLeast)),
+    (&["tối", "đa"], Some(Qualifier::AtMost)),
+    (&["không", "quá"], Some(Qualifier::AtMost)),
+    (&["nhiều", "nhất"], Some(Qualifier::AtMost)),
+    (&["xấp", "xỉ"], Some(Qualifier::Approx)),
+    (&["trên"], Some(Qualifier::Above)),
+    (&["hơn"], Some(Qualifier::Above)),
+    (&["vượt"], Some(Qualifier::Above)),
+    (&["dưới"], Some(Qualifier::Below)),
+    (&["khoảng"], Some(Qualifier::Approx)),
+    (&["gần"], Some(Qualifier::Approx)),
+    (&["chừng"], Some(Qualifier::Approx)),
+    (&["ước"], Some(Qualifier::Approx)),
+    (&["đạt"], None),
 ];
 
 /// `w` equals `q`, or (for the first word of a phrase) `q` capitalized.
@@ -62,13 +62,12 @@ pub(crate) fn qualifier_before(text: &str, p: usize) -> Option<(usize, Option<Qu
     }
     // longest phrase first
     for k in (1..=n).rev() {
-        for (phrase, qual) in QUALIFIERS.iter() {
-            let parts = phrase.split(' ');
-            if parts.clone().count() != k {
+        for (parts, qual) in QUALIFIERS.iter() {
+            if parts.len() != k {
                 continue;
             }
             // words[k-1] is the phrase's first word
-            let ok = parts.enumerate().all(|(i, part)| {
+            let ok = parts.iter().enumerate().all(|(i, part)| {
                 let (s, e) = words[k - 1 - i];
                 text.get(s..e).is_some_and(|w| eq_word(w, part, i == 0))
             });

@@ -63,6 +63,10 @@ pub(crate) const CEIL: Rates = Rates {
 /// Share of gained marks that are tones (the rest are modifiers).
 const ADD_TONE_SHARE: f32 = 0.8;
 
+/// Cost of an intended tone observed on a letter other than where either
+/// placement style puts it (`qúa`, or a mark added by damage).
+const TONE_MOVED: f32 = -1.6;
+
 /// Natural-log costs derived from [`Rates`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Costs {
@@ -156,6 +160,8 @@ pub(crate) struct Shape {
     pub mods: [u8; MAX_LETTERS],
     pub len: u8,
     pub tone: u8,
+    /// Letters that may carry the tone (modern and classic placement).
+    pub tpos: [u8; 2],
 }
 
 impl Shape {
@@ -174,10 +180,19 @@ impl Shape {
             }
             if l.n_tones == 1 {
                 s.tone = l.first_tone();
+                s.tpos = [i as u8; 2];
             }
         }
         s.len = letters.len() as u8;
         Some(s)
+    }
+
+    /// Same letters, modifiers and tone (wherever the tone is written).
+    pub fn same_spelling(&self, other: &Shape) -> bool {
+        self.len == other.len
+            && self.tone == other.tone
+            && self.bases == other.bases
+            && self.mods == other.mods
     }
 
     /// The shape with every mark removed.
@@ -248,6 +263,13 @@ pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Op
     }
     let added_tones = if cand.tone != 0 {
         if tone_mask & (1 << cand.tone) != 0 {
+            let bit = 1 << cand.tone;
+            let at = |i: u8| obs.get(i as usize).is_some_and(|l| l.tones & bit != 0);
+            if !at(cand.tpos[0]) && !at(cand.tpos[1]) {
+                // the tone sits on a letter that would not carry it: either
+                // an added mark that happens to match, or a misplaced tone
+                lp += TONE_MOVED;
+            }
             lp += c.t_keep;
             o_local.t_keep += 1.0;
             n_tones - 1

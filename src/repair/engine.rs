@@ -168,8 +168,7 @@ fn context_of(text: &str, span: Span) -> Context {
     if prev.is_some_and(|c| c.is_ascii_digit()) || next.is_some_and(|c| c.is_ascii_digit()) {
         return Context::Protected;
     }
-    let joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '@' | ':' | '_'));
-    if (joiner(prev) || joiner(next)) && in_address(text, span) {
+    if in_address(text, span) {
         return Context::Protected;
     }
     let code_joiner = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '-'));
@@ -253,7 +252,7 @@ impl Scratch {
             let shapes = shapes();
             for &i in syl_cands {
                 let shape = shapes.get(i as usize).copied().unwrap_or_default();
-                let is_obs = obs_shape == Some(shape);
+                let is_obs = obs_shape.is_some_and(|o| o.same_spelling(&shape));
                 if is_obs {
                     u.flags |= F_VALID;
                     u.keep = self.cands.len() as u32;
@@ -275,7 +274,7 @@ impl Scratch {
                 let Some(x) = ab.all.get(i as usize) else {
                     continue;
                 };
-                if obs_shape == Some(x.shape) {
+                if obs_shape.is_some_and(|o| o.same_spelling(&x.shape)) {
                     known_abbrev = true;
                     continue;
                 }
@@ -721,6 +720,12 @@ pub(crate) fn repair_doc(
                 let ops = sc.count_ops(&costs);
                 rates = noise::reestimate(&prior, &ops);
             }
+        }
+        if force {
+            rates = noise::firm(&rates);
+            let costs = Costs::new(&rates);
+            sc.score_all(&costs, false);
+            sc.decode(p.lm);
         }
         force || noise::is_noisy(&rates)
     };

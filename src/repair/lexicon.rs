@@ -15,9 +15,17 @@ pub(crate) fn shapes() -> &'static [Shape] {
         syllable::inventory()
             .iter()
             .map(|s| {
-                analyse(s)
+                let mut shape = analyse(s)
                     .and_then(|a| Shape::of(a.letters()))
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                // the classic placement may put the tone on another letter
+                let classic = syllable::place_tone(s, syllable::ToneStyle::Classic)
+                    .and_then(|c| analyse(&c))
+                    .and_then(|a| Shape::of(a.letters()));
+                if let Some(c) = classic {
+                    shape.tpos[1] = c.tpos[0];
+                }
+                shape
             })
             .collect()
     })

@@ -112,3 +112,18 @@ pub(crate) fn is_noisy(r: &Rates) -> bool {
         || r.d_del > 0.05
         || r.d_add > 0.05
 }
+
+/// Rates for [`super::Strength::Firm`]: at least a moderate level of every
+/// kind of damage, whatever the document looks like.
+pub(crate) fn firm(r: &Rates) -> Rates {
+    Rates {
+        add: r.add.max(0.05),
+        tone_del: r.tone_del.max(0.05),
+        tone_sub: r.tone_sub.max(0.05),
+        mod_del: r.mod_del.max(0.05),
+        mod_sub: r.mod_sub.max(0.02),
+        d_add: r.d_add.max(0.05),
+        d_del: r.d_del.max(0.05),
+        other: r.other,
+    }
+}

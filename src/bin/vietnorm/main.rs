@@ -3,9 +3,12 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod clean;
+mod decode;
 mod extract;
 mod io;
 mod normalize;
+mod repair;
 mod train;
 
 use std::process::ExitCode;
@@ -23,15 +26,25 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Decode bytes in any Vietnamese encoding (UTF-8/16, Windows-1258,
+    /// TCVN3, VNI, VISCII, VIQR) to UTF-8 NFC text, repairing mojibake;
+    /// reports the detected encoding of each input on stderr.
+    Decode(decode::Args),
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
+    /// Repair damaged diacritics (marks lost, added or swapped) with the
+    /// syllable language model; clean documents are left alone.
+    Repair(repair::Args),
     /// Count a syllable language model (.vnlm) from clean Vietnamese text;
     /// damaged or non-Vietnamese documents are skipped.
     Train(train::Args),
     /// Extract facts (document numbers, dates, officials, percentages,
     /// places, quantities) as JSON Lines with code-point offsets.
     Extract(extract::Args),
+    /// Clean whole scraped archives: text, HTML, JSON Lines and WARC, plain
+    /// or gzip/zstd, on all cores; outputs mirror the input tree.
+    Clean(clean::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,9 +61,12 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Decode(args) => decode::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Repair(args) => repair::run(args),
         Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Clean(args) => clean::run(args),
     };
     match result {
         Ok(code) => code,

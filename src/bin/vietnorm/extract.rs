@@ -3,8 +3,8 @@
 //! `start`/`end` in code points of `text`.
 //!
 //! Input goes through the cleaning steps first: `decode` (encoding
-//! detection, mojibake repair) and `normalize`; diacritic repair joins here
-//! when it lands. Each step has a flag to switch it off.
+//! detection, mojibake repair), `normalize`, then diacritic `repair` (one
+//! document at a time). Each step has a flag to switch it off.
 
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use serde::Serialize;
 use vietnorm::decode::Decoder;
 use vietnorm::extract::{CharFact, Extractor, FactKind};
 use vietnorm::normalize::Normalizer;
+use vietnorm::repair::Repairer;
 use vietnorm::CharOffsets;
 
 use crate::io::{self, IoArgs};
@@ -34,6 +35,9 @@ pub struct Args {
     /// Skip the normalize step (NFC, marks, look-alikes, spaces).
     #[arg(long)]
     no_normalize: bool,
+    /// Skip diacritic repair.
+    #[arg(long)]
+    no_repair: bool,
 }
 
 #[derive(Serialize)]
@@ -58,6 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let extractor = builder.build()?;
     let normalizer = Normalizer::new();
     let decoder = Decoder::new();
+    let repairer = Repairer::new();
     io::for_each_input(&args.io, |input, bytes| {
         let raw = if args.no_decode {
             io::bytes_to_text(&bytes)
@@ -68,6 +73,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             raw
         } else {
             normalizer.normalize(&raw).into_owned()
+        };
+        let text = if args.no_repair {
+            text
+        } else {
+            repairer.repair(&text).text.into_owned()
         };
         let facts = extractor.extract(&text);
         let offsets = CharOffsets::new(&text);

@@ -11,6 +11,7 @@ use crate::normalize::TonePolicy;
 use crate::syllable::{self, ToneStyle};
 use crate::Span;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cost of keeping a word that is not a valid syllable (foreign words and
 /// acronyms exist, but a damaged page makes many more invalid words).
@@ -19,6 +20,9 @@ const KEEP_UNKNOWN: f32 = -6.9;
 const KEEP_MARK: f32 = -3.0;
 /// Cost per mark of keeping an invalid word with stacked marks.
 const KEEP_STACKED: f32 = -9.2;
+/// Cost per `đ` of keeping a word that is neither a syllable nor a known
+/// abbreviation (`Coviđ`): milder than a tone, `đ` being a Vietnamese letter.
+const KEEP_BAR: f32 = -1.5;
 /// Extra cost of keeping an invalid word whose skeleton spells a Vietnamese
 /// syllable (an invalid spelling of a real skeleton is rarely foreign).
 const KEEP_VIET_SKELETON: f32 = -4.6;
@@ -306,6 +310,9 @@ impl Scratch {
                 extra += KEEP_VIET_SKELETON;
             }
             if !known_abbrev {
+                extra += bars as f32 * KEEP_BAR;
+            }
+            if !known_abbrev {
                 let stacked = u.flags & F_STACKED != 0;
                 extra += nm * if stacked { KEEP_STACKED } else { KEEP_MARK };
                 if a.n_tones() > 0 && viet_skeleton {
@@ -321,6 +328,9 @@ impl Scratch {
                 uni: 0.0,
             });
             if a.n_marks() > 0 {
+                // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
+                // or in capitals an unknown word is less likely than a syllable
+                // or a known abbreviation
                 self.cands.push(Cand {
                     token: UNKNOWN,
                     out: Out::Bare,
@@ -696,7 +706,7 @@ pub(crate) fn repair_doc(
     edits: &mut Vec<Edit>,
 ) -> Option<String> {
     sc.clear();
-    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern
     sc.pos.push(Pos::Fixed(BOUNDARY));
@@ -965,6 +975,28 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
     }
     let z: f32 = all.iter().map(|s| (s - best).exp()).sum();
     ((chosen - best).exp() / z).clamp(0.0, 1.0)
+}
+
+/// A small fast hasher for short keys (FxHash): the distinct-word table is
+/// hit once per word, and SipHash's DoS resistance buys nothing for a map
+/// that lives for one document.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            for (d, s) in b.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// True when `word` splits into two or three valid syllables.

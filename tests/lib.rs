@@ -1,6 +1,7 @@
 //! The one integration test binary: golden files, property tests, CLI tests.
 
 mod cli;
+mod cli_clean;
 mod decode;
 mod extract;
 mod golden;

@@ -386,7 +386,7 @@ impl Decoder {
         // Which follow-up work the text may need: the byte scan is cheap and
         // lets clean UTF-8 skip all char-level work.
         let screen = if unicode {
-            utf::screen(text.as_bytes())
+            utf::screen_for(text.as_bytes(), self.nfc)
         } else {
             utf::Screen {
                 nfc: maybe_denormal,

@@ -136,18 +136,41 @@ fn zero_bytes(x: u64) -> u64 {
 /// conjoining jamo, U+2000/2001, U+2126 Ω, U+212A/212B, U+2329/232A), which
 /// the normalizer folds.
 pub(crate) fn screen(bytes: &[u8]) -> Screen {
+    screen_for(bytes, true)
+}
+
+/// [`screen`], optionally without the NFC part (pass 1 and the `E2` checks):
+/// then only mojibake is looked for, with `memchr` alone.
+pub(crate) fn screen_for(bytes: &[u8], nfc: bool) -> Screen {
     let mut s = Screen::default();
-    // pass 1, in blocks of 64 bytes with one branch per block
-    let mut blocks = bytes.chunks_exact(64);
+    if !nfc {
+        for at in memchr::memchr2_iter(0xC2, 0xEF, bytes) {
+            let next = bytes.get(at + 1).copied();
+            if bytes.get(at) == Some(&0xC2) {
+                s.mojibake |= next != Some(0xA0);
+            } else {
+                s.mojibake |= bytes.get(at..at + 3) == Some(&[0xEF, 0xBF, 0xBD][..]);
+            }
+            if s.mojibake {
+                return s;
+            }
+        }
+        return screen_vni(bytes, s);
+    }
+    // pass 1, in blocks of 64 bytes with one branch per block; each word is
+    // read with the two bytes after it (for the E1/E2 second-byte checks)
     let mut base = 0usize;
-    for block in &mut blocks {
+    while let Some(block) = bytes
+        .get(base..base + 72)
+        .and_then(|b| <&[u8; 72]>::try_from(b).ok())
+    {
         let mut acc = 0u64;
-        for chunk in block.chunks_exact(8) {
-            acc |= lead_hits(chunk);
+        for j in 0..8 {
+            acc |= lead_hits(block, j * 8);
         }
         if acc != 0 {
-            for (j, chunk) in block.chunks_exact(8).enumerate() {
-                let mut hits = lead_hits(chunk);
+            for j in 0..8 {
+                let mut hits = lead_hits(block, j * 8);
                 while hits != 0 {
                     let k = (hits.trailing_zeros() / 8) as usize;
                     hits &= hits - 1;
@@ -157,24 +180,27 @@ pub(crate) fn screen(bytes: &[u8]) -> Screen {
         }
         base += 64;
     }
-    for (k, &b) in blocks.remainder().iter().enumerate() {
-        if b >= 0xCC && !(0xE0..=0xE3).contains(&b) {
+    // the tail: every lead byte from CC on, one by one
+    for (k, &b) in bytes.get(base..).unwrap_or(&[]).iter().enumerate() {
+        if b >= 0xCC && b != 0xE2 {
             lead_hit(bytes, base + k, &mut s);
         }
     }
     if s.nfc && s.mojibake {
         return s;
     }
-    // pass 2
-    for at in memchr::memchr3_iter(0xC2, 0xE0, 0xE3, bytes) {
+    // pass 2: C2 (mojibake unless NBSP) and E2 (punctuation; a closer look
+    // unless `E2 80 xx` with xx >= 82 or `E2 82`, currency signs)
+    for at in memchr::memchr2_iter(0xC2, 0xE2, bytes) {
         let next = bytes.get(at + 1).copied();
-        match bytes.get(at) {
-            Some(0xC2) => s.mojibake |= next != Some(0xA0),
-            Some(0xE0) => s.nfc = true,
-            // CJK punctuation (U+3000..U+3029) is NFC; kana marks and the
-            // ideographic tone marks are not
-            Some(_) => s.nfc |= next != Some(0x80) || bytes.get(at + 2).is_some_and(|&t| t >= 0xAA),
-            None => {}
+        if bytes.get(at) == Some(&0xC2) {
+            s.mojibake |= next != Some(0xA0);
+        } else {
+            let third = bytes.get(at + 2).copied().unwrap_or(0);
+            let plain = (next == Some(0x80) && third >= 0x82) || next == Some(0x82);
+            if !plain && !s.nfc {
+                lead_hit(bytes, at, &mut s);
+            }
         }
         if s.nfc && s.mojibake {
             return s;
@@ -183,7 +209,11 @@ pub(crate) fn screen(bytes: &[u8]) -> Screen {
     if s.mojibake {
         return s;
     }
-    // pass 3
+    screen_vni(bytes, s)
+}
+
+/// Pass 3 of [`screen`].
+fn screen_vni(bytes: &[u8], mut s: Screen) -> Screen {
     for at in memchr::memchr3_iter(0xA4, 0xB6, 0xB8, bytes) {
         if at > 0 && bytes.get(at - 1) == Some(&0xC3) {
             s.mojibake = true;
@@ -193,33 +223,51 @@ pub(crate) fn screen(bytes: &[u8]) -> Screen {
     s
 }
 
-/// High bit set in each byte of an 8-byte chunk that is `CC..=FF` but not
-/// `E0..=E3`.
 #[inline(always)]
-fn lead_hits(chunk: &[u8]) -> u64 {
+fn word_at(block: &[u8; 72], at: usize) -> u64 {
     let mut w = [0u8; 8];
-    w.copy_from_slice(chunk);
-    let w = u64::from_le_bytes(w);
-    let ge_cc = ((w & LO7).wrapping_add(0x3434_3434_3434_3434)) & w & HI;
-    let e0_e3 = zero_bytes((w ^ 0xE0E0_E0E0_E0E0_E0E0) & 0xFCFC_FCFC_FCFC_FCFC);
-    ge_cc & !e0_e3
+    w.copy_from_slice(&block[at..at + 8]);
+    u64::from_le_bytes(w)
 }
 
-/// A lead byte from pass 1: U+FFFD means a lossy decode happened upstream;
-/// anything else may not be NFC.
-#[inline]
+/// High bit set in each byte of the eight at `at` that starts a char worth a
+/// closer look: leads `CC..=FF` other than `E1` and `E2`, and `E1` unless
+/// followed by `B8..=BB` (Latin Extended Additional: the Vietnamese
+/// letters). `E2` is left to pass 2. `at` is at most 56.
+#[inline(always)]
+fn lead_hits(block: &[u8; 72], at: usize) -> u64 {
+    let w = word_at(block, at);
+    let n = word_at(block, at + 1);
+    let ge_cc = ((w & LO7).wrapping_add(0x3434_3434_3434_3434)) & w & HI;
+    let e0_e3 = zero_bytes((w ^ 0xE0E0_E0E0_E0E0_E0E0) & 0xFCFC_FCFC_FCFC_FCFC);
+    // within E0..=E3 the two low bits tell which: 01 is E1, 10 is E2
+    let b0 = (w << 7) & HI;
+    let b1 = (w << 6) & HI;
+    let is_e1 = e0_e3 & b0 & !b1;
+    let is_e2 = e0_e3 & b1 & !b0;
+    let e1_ok = zero_bytes((n & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xB8B8_B8B8_B8B8_B8B8);
+    (ge_cc & !is_e1 & !is_e2) | (is_e1 & !e1_ok)
+}
+
+/// A char flagged by pass 1: U+FFFD means a lossy decode happened upstream;
+/// otherwise the char itself says whether NFC could change it or the chars
+/// around it (a combining mark, or a char whose NFC quick check is not Yes).
+#[inline(never)]
 fn lead_hit(bytes: &[u8], at: usize, s: &mut Screen) {
-    if bytes.get(at..at + 3) == Some(&[0xEF, 0xBF, 0xBD][..]) {
+    let end = bytes.len().min(at + 4);
+    let Some(c) = bytes
+        .get(at..end)
+        .and_then(|b| b.utf8_chunks().next())
+        .and_then(|ch| ch.valid().chars().next())
+    else {
+        return;
+    };
+    if c == '\u{FFFD}' {
         s.mojibake = true;
-    } else if bytes.get(at) == Some(&0xEF)
-        && bytes
-            .get(at + 1)
-            .is_some_and(|&n| !((0xA4..=0xAD).contains(&n) || n == 0xB8))
+    } else if unicode_normalization::char::canonical_combining_class(c) != 0
+        || unicode_normalization::is_nfc_quick(std::iter::once(c))
+            != unicode_normalization::IsNormalized::Yes
     {
-        // fullwidth forms, specials, BOM: NFC
-    } else if bytes.get(at) == Some(&0xF0) && bytes.get(at + 1) == Some(&0x9F) {
-        // emoji and pictographs: NFC
-    } else {
         s.nfc = true;
     }
 }

@@ -2,7 +2,8 @@
 //! detection over our own paragraphs in every encoding and mojibake kind,
 //! and text that must never change.
 
-mod encode;
+mod cli;
+pub(crate) mod encode;
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -520,5 +521,49 @@ proptest! {
         let d = decode::decode(text.as_bytes());
         prop_assert_eq!(d.encoding, Encoding::Utf8);
         prop_assert_eq!(d.text.as_ref(), text.as_str());
+    }
+}
+
+/// Inputs the fuzzers found, replayed: the same checks as the `decode` target.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/decode/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz dir") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        let d = decode::decode(&bytes);
+        assert!(
+            unicode_normalization::is_nfc(&d.text),
+            "{bytes:x?} -> {:?}",
+            d.text
+        );
+        for enc in Encoding::ALL {
+            let f = Decoder::builder().encoding(enc).build().decode(&bytes);
+            assert!(unicode_normalization::is_nfc(&f.text), "{enc}: {bytes:x?}");
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}
+
+#[test]
+fn nfc_exceptions_behind_e1_and_e2_are_normalized() {
+    // U+2000 EN QUAD, U+2126 OHM SIGN, U+1F71 GREEK SMALL LETTER ALPHA WITH OXIA, conjoining jamo
+    for s in [
+        "a\u{2000}b",
+        "10 \u{2126}",
+        "\u{1F71}",
+        "\u{1100}\u{1161}",
+        "Vie\u{302}\u{323}t",
+    ] {
+        let d = decode::decode(s.as_bytes());
+        assert_eq!(d.text, s.nfc().collect::<String>(), "{s:?}");
+        let mut d16 = vec![0xFF, 0xFE];
+        d16.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let d = Decoder::builder()
+            .encoding(Encoding::Utf16)
+            .build()
+            .decode(&d16);
+        assert_eq!(d.text, s.nfc().collect::<String>(), "utf-16 {s:?}");
     }
 }

@@ -78,10 +78,11 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// Turns raw input bytes into text. Undecodable bytes become U+FFFD.
+/// Turns raw input bytes into text through the decoder: any Vietnamese
+/// encoding is detected, mojibake repaired, the text made NFC; undecodable
+/// bytes become U+FFFD.
 pub fn bytes_to_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+    vietnorm::decode::decode(bytes).into_string()
 }
 
 /// Where results go.

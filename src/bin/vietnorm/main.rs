@@ -3,6 +3,8 @@
 //! Exit codes: 0 when every input succeeded, 1 when any input failed, 2 on
 //! usage errors. A closed stdout (`| head`) ends the run quietly.
 
+mod clean;
+mod decode;
 mod extract;
 mod io;
 mod normalize;
@@ -24,6 +26,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Decode bytes in any Vietnamese encoding (UTF-8/16, Windows-1258,
+    /// TCVN3, VNI, VISCII, VIQR) to UTF-8 NFC text, repairing mojibake;
+    /// reports the detected encoding of each input on stderr.
+    Decode(decode::Args),
     /// Normalize text: NFC, stray and stacked marks, tone placement,
     /// look-alike and styled letters, odd spaces.
     Normalize(normalize::Args),
@@ -36,6 +42,9 @@ enum Command {
     /// Extract facts (document numbers, dates, officials, percentages,
     /// places, quantities) as JSON Lines with code-point offsets.
     Extract(extract::Args),
+    /// Clean whole scraped archives: text, HTML, JSON Lines and WARC, plain
+    /// or gzip/zstd, on all cores; outputs mirror the input tree.
+    Clean(clean::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,10 +61,12 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Decode(args) => decode::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Repair(args) => repair::run(args),
         Command::Train(args) => train::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Clean(args) => clean::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,662 @@
+//! `vietnorm clean`: clean whole scraped archives.
+//!
+//! Every input file is decompressed (gzip or zstd, by magic bytes), split
+//! into documents (a text or HTML file is one document; a JSONL line is
+//! one; a WARC response record is one) and each document goes through
+//! decode → HTML main text → normalize → diacritic repair → optional
+//! boilerplate removal → optional fact extraction. Outputs mirror the input
+//! tree under OUTDIR and are written atomically (temporary file + rename).
+//!
+//! Two passes: the first reads a sample of the archive (spread evenly over
+//! its files, `--adapt-sample-mb`) to count an in-domain language model from
+//! the documents that look clean (archive adaptation) and, with
+//! `--strip-boilerplate`, the lines that recur across pages; the second
+//! cleans everything. Both run on all cores and stream: memory holds the
+//! documents in flight plus the adaptation and line counts.
+
+mod boiler;
+mod formats;
+mod html;
+mod inputs;
+mod jsonl;
+mod pipeline;
+mod report;
+mod warc;
+
+use std::fs::{self, File};
+use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use clap::Args as ClapArgs;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use vietnorm::decode::{Decoder, Encoding};
+use vietnorm::extract::Extractor;
+use vietnorm::lm::{LanguageModel, Mixture};
+use vietnorm::normalize::Normalizer;
+use vietnorm::repair::Repairer;
+
+use crate::normalize::ToneArg;
+use boiler::LineCounter;
+use formats::{Format, Opened};
+use inputs::Job;
+use pipeline::{Cleaner, Prepared, Source};
+use report::{RunInfo, Stats};
+
+/// Arguments of `vietnorm clean`.
+#[derive(Debug, ClapArgs)]
+#[command(after_help = "\
+Outputs mirror the input tree: a directory given alone maps to OUTDIR itself, several inputs \
+each get a folder named after them. Outputs are plain (uncompressed) text: `.gz`/`.zst` suffixes \
+are dropped; JSONL stays JSONL with the field replaced and a `vietnorm` object added; a WARC \
+file becomes NAME.warc.jsonl with one record per HTML/text response.
+
+Exit status: 0 when every document was cleaned, 1 when any file or record failed (each is \
+reported on stderr with its path and reason, and the run goes on), 2 on usage errors.
+
+Examples:
+  vietnorm clean archive/ -o clean/
+  vietnorm clean crawl.jsonl.gz --field content -o out/ --facts facts.jsonl --report run.json
+  vietnorm clean pages/ -o out/ --strip-boilerplate --resume
+  cat page.html | vietnorm clean -")]
+pub struct Args {
+    /// Files or directories (read recursively) to clean; `-` reads standard
+    /// input and writes the result to standard output.
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output directory (created if missing; must not be inside an input).
+    #[arg(short, long, value_name = "OUTDIR")]
+    output: Option<PathBuf>,
+    /// The JSON field that holds the text in JSON Lines inputs.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    field: String,
+    /// Remove lines that recur across many pages of the archive (widgets,
+    /// "related news" headings, share buttons), learned by frequency.
+    #[arg(long)]
+    strip_boilerplate: bool,
+    /// A line is boilerplate when it appears in at least this many sampled
+    /// documents ...
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    boilerplate_min_docs: u32,
+    /// ... and in at least this share of them.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.01)]
+    boilerplate_share: f64,
+    /// Write facts as JSON Lines (as `vietnorm extract` prints) to FILE.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
+    /// Skip diacritic repair.
+    #[arg(long)]
+    no_repair: bool,
+    /// Repair with the embedded model only (no archive adaptation pass).
+    #[arg(long)]
+    no_adapt: bool,
+    /// How much of the archive (MB, after decompression) the learning pass
+    /// reads, spread evenly over the files.
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    adapt_sample_mb: u64,
+    /// A language model from `vietnorm train`, interpolated with the
+    /// embedded one.
+    #[arg(long, value_name = "FILE")]
+    lm: Option<PathBuf>,
+    /// Where tone marks go on oa, oe, uy.
+    #[arg(long, value_enum, default_value = "keep")]
+    tone: ToneArg,
+    /// Force an input encoding instead of detecting it per document:
+    /// utf-8, utf-16, cp1258, tcvn3, vni, viscii, viqr.
+    #[arg(long, value_name = "ENCODING", default_value = "auto")]
+    encoding: String,
+    /// Largest document to clean (a text or HTML file after decompression,
+    /// or one JSONL line); larger ones are reported as failures. Accepts
+    /// K, M, G suffixes.
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
+    max_bytes: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Skip inputs whose output exists and is newer than the input (left
+    /// complete by an earlier run; outputs are only ever renamed into place
+    /// whole). With --facts, facts are appended to FILE.
+    #[arg(long)]
+    resume: bool,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Write the summary and every failure as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 1u64 << 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("{s:?} is not a size; write e.g. 500000, 512K, 64M or 2G"))
+}
+
+/// An output file written through a temporary file and renamed into place
+/// when complete; dropped uncommitted, the temporary file is removed. (No
+/// fsync per file: the rename already guarantees that an interrupted run
+/// leaves no half-written output under the real name.)
+struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    w: BufWriter<File>,
+    done: bool,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.vietnorm-{}.tmp", std::process::id()));
+        let f = File::create(&tmp)?;
+        Ok(AtomicFile {
+            tmp,
+            path: path.to_path_buf(),
+            w: BufWriter::with_capacity(256 * 1024, f),
+            done: false,
+        })
+    }
+
+    fn commit(mut self) -> std::io::Result<()> {
+        self.w.flush()?;
+        fs::rename(&self.tmp, &self.path)?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A file's results, gathered by a worker.
+struct FileResult {
+    stats: Stats,
+    facts: Vec<u8>,
+}
+
+fn is_fresh(out: &Path, src: &Path) -> bool {
+    let mtime = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (mtime(out), mtime(src)) {
+        (Some(o), Some(s)) => o >= s,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn out_name(job_out: &Path) -> String {
+    job_out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Sniffs the format of an opened input.
+fn sniff(opened: &mut Opened, name: &str) -> Result<Format, String> {
+    let compression = opened.compression;
+    let head = opened
+        .reader
+        .fill_buf()
+        .map_err(|e| formats::read_error(&e, compression))?;
+    Ok(formats::sniff(name, head))
+}
+
+/// Cleans one opened input into `out`.
+fn clean_opened(
+    cleaner: &Cleaner,
+    display: &str,
+    mut opened: Opened,
+    name: &str,
+    out: &mut dyn Write,
+    stats: &mut Stats,
+    facts: &mut Vec<u8>,
+) -> Result<(), String> {
+    let compression = opened.compression;
+    match sniff(&mut opened, name)? {
+        Format::Jsonl => {
+            jsonl::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
+                .map_err(|e| formats::read_error(&e, compression))
+        }
+        Format::Warc => warc::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
+            .map_err(|e| formats::read_error(&e, compression)),
+        format => {
+            let bytes = formats::read_all(&mut opened, cleaner.max_bytes)?;
+            let prepared = cleaner.prepare_bytes(&bytes, format)?;
+            let source = Source {
+                source: display,
+                record: None,
+                url: None,
+            };
+            let (text, _) = cleaner.finish(prepared, &source, stats, facts);
+            stats.bytes_in += bytes.len() as u64;
+            stats.bytes_out += text.len() as u64;
+            out.write_all(text.as_bytes())
+                .map_err(|e| format!("cannot write output: {e}"))
+        }
+    }
+}
+
+/// Cleans one file of the archive.
+fn clean_file(cleaner: &Cleaner, job: &Job, resume: bool) -> FileResult {
+    let mut stats = Stats::default();
+    let mut facts = Vec::new();
+    let display = job.src.display().to_string();
+    if resume && is_fresh(&job.out, &job.src) {
+        stats.files_resumed += 1;
+        return FileResult { stats, facts };
+    }
+    let res = (|| -> Result<(), String> {
+        let opened = formats::open(&job.src)?;
+        let mut file = AtomicFile::create(&job.out)
+            .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+        let mut local = Stats::default();
+        clean_opened(
+            cleaner,
+            &display,
+            opened,
+            &out_name(&job.out),
+            &mut file.w,
+            &mut local,
+            &mut facts,
+        )?;
+        file.commit()
+            .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
+        local.files += 1;
+        stats.merge(local);
+        Ok(())
+    })();
+    if let Err(reason) = res {
+        facts.clear();
+        stats.fail(display, reason);
+    }
+    FileResult { stats, facts }
+}
+
+/// Standard input to standard output.
+fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Result<()> {
+    let mut raw = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut raw)
+        .context("cannot read standard input")?;
+    let opened = formats::open_bytes(raw);
+    let mut buf = Vec::new();
+    match clean_opened(cleaner, "<stdin>", opened, "", &mut buf, stats, facts) {
+        Ok(()) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+            stats.files += 1;
+        }
+        Err(reason) => stats.fail("<stdin>", reason),
+    }
+    Ok(())
+}
+
+/// The learning pass: feeds sampled documents to `sink` (archive
+/// adaptation) and counts their lines (boilerplate).
+fn learn(
+    cleaner: &Cleaner,
+    jobs: &[Job],
+    budget: u64,
+    count_lines: bool,
+    sink: Option<mpsc::SyncSender<String>>,
+    stdin: Option<&[u8]>,
+) -> LineCounter {
+    let total: u64 = jobs.iter().map(|j| j.size).sum::<u64>().max(1);
+    // every k-th file, so the sample spreads over the whole archive
+    let stride = total.div_ceil(budget.max(1)).max(1) as usize;
+    let used = AtomicU64::new(0);
+    let sample: Vec<&Job> = jobs.iter().step_by(stride).collect();
+    let feed = |counter: &mut LineCounter,
+                tx: &Option<mpsc::SyncSender<String>>,
+                p: Prepared,
+                size: usize|
+     -> bool {
+        if count_lines {
+            counter.add_document(&p.text);
+        }
+        if let Some(tx) = tx {
+            if tx.send(p.text).is_err() {
+                return false;
+            }
+        }
+        used.fetch_add(size as u64, Ordering::Relaxed) + (size as u64) < budget
+    };
+    let learn_opened = |counter: &mut LineCounter,
+                        tx: &Option<mpsc::SyncSender<String>>,
+                        mut opened: Opened,
+                        name: &str| {
+        match sniff(&mut opened, name) {
+            Ok(Format::Jsonl) => {
+                jsonl::for_each_text(cleaner, &mut opened.reader, |p, n| feed(counter, tx, p, n))
+            }
+            Ok(Format::Warc) => {
+                warc::for_each_text(cleaner, &mut opened.reader, |p, n| feed(counter, tx, p, n))
+            }
+            Ok(format) => {
+                if let Ok(bytes) = formats::read_all(&mut opened, cleaner.max_bytes) {
+                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format) {
+                        feed(counter, tx, p, bytes.len());
+                    }
+                }
+            }
+            Err(_) => {}
+        }
+    };
+    if let Some(bytes) = stdin {
+        let mut counter = LineCounter::default();
+        learn_opened(&mut counter, &sink, formats::open_bytes(bytes.to_vec()), "");
+        return counter;
+    }
+    sample
+        .par_iter()
+        .fold(
+            || (LineCounter::default(), sink.clone()),
+            |(mut counter, tx), job| {
+                if used.load(Ordering::Relaxed) < budget {
+                    if let Ok(opened) = formats::open(&job.src) {
+                        learn_opened(&mut counter, &tx, opened, &out_name(&job.out));
+                    }
+                }
+                (counter, tx)
+            },
+        )
+        .map(|(c, _)| c)
+        .reduce(LineCounter::default, LineCounter::merge)
+}
+
+fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(4));
+    pb.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    pb.enable_steady_tick(Duration::from_millis(250));
+    pb
+}
+
+/// Refuses a `--facts`/`--report` file that is an input or inside one.
+fn check_side_file(path: &Path, inputs: &[PathBuf], what: &str) -> Result<()> {
+    let abs = inputs::absolute(path)?;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            continue;
+        }
+        let in_abs = inputs::absolute(input)?;
+        if abs.starts_with(&in_abs) {
+            bail!(
+                "{what} file {} is inside input {}; write it outside the input",
+                path.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn build_repairer(args: &Args) -> Result<Option<Repairer>> {
+    if args.no_repair {
+        return Ok(None);
+    }
+    let mut b = Repairer::builder().tone(args.tone.into());
+    if let Some(path) = &args.lm {
+        let bytes = fs::read(path)
+            .with_context(|| format!("cannot read language model {}", path.display()))?;
+        let custom = LanguageModel::from_bytes(&bytes).with_context(|| {
+            format!(
+                "{} is not a vietnorm language model; make one with `vietnorm train`",
+                path.display()
+            )
+        })?;
+        b = b.model(Mixture::new(vec![
+            (LanguageModel::embedded().clone(), 0.5),
+            (custom, 0.5),
+        ]));
+    }
+    Ok(Some(b.build()?))
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let start = Instant::now();
+    let stdin_mode = args.inputs.iter().any(|p| p.as_os_str() == "-");
+    if stdin_mode && args.inputs.len() > 1 {
+        bail!("`-` (standard input) cannot be combined with other inputs; run them separately");
+    }
+    if !stdin_mode && args.output.is_none() {
+        bail!("missing -o OUTDIR: say where the cleaned files go, e.g. `vietnorm clean archive/ -o clean/`");
+    }
+    if !(0.0..=1.0).contains(&args.boilerplate_share) {
+        bail!("--boilerplate-share must be between 0 and 1");
+    }
+    for (file, what) in [(&args.facts, "facts"), (&args.report, "report")] {
+        if let Some(f) = file {
+            check_side_file(f, &args.inputs, what)?;
+        }
+    }
+    let (jobs, unlisted) = match &args.output {
+        Some(out) if !stdin_mode => inputs::plan(&args.inputs, out)?,
+        _ => (Vec::new(), Vec::new()),
+    };
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let decoder = match args.encoding.as_str() {
+        "auto" => Decoder::new(),
+        name => {
+            let enc: Encoding = name.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "unknown encoding {name:?}; use auto, utf-8, utf-16, cp1258, tcvn3, vni, viscii or viqr"
+                )
+            })?;
+            Decoder::builder().encoding(enc).build()
+        }
+    };
+    let normalizer = Normalizer::builder().tone(args.tone.into()).build()?;
+    let extractor = match args.facts {
+        Some(_) => Some(Extractor::new()?),
+        None => None,
+    };
+    let mut cleaner = Cleaner {
+        decoder,
+        normalizer,
+        repairer: build_repairer(&args)?,
+        boiler: None,
+        extractor,
+        field: args.field.clone(),
+        max_bytes: args.max_bytes,
+    };
+    let mut stdin_bytes: Option<Vec<u8>> = None;
+    let adapt = cleaner.repairer.is_some() && !args.no_adapt;
+    let mut info = RunInfo {
+        threads: pool.current_num_threads(),
+        output: args
+            .output
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "<stdout>".into()),
+        ..RunInfo::default()
+    };
+
+    // Pass 1: learn from a sample.
+    if adapt || args.strip_boilerplate {
+        if stdin_mode {
+            let mut raw = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut raw)
+                .context("cannot read standard input")?;
+            stdin_bytes = Some(raw);
+        }
+        let budget = args.adapt_sample_mb.saturating_mul(1_000_000);
+        let (tx, rx) = mpsc::sync_channel::<String>(256);
+        let sent = Arc::new(AtomicU64::new(0));
+        let (counter, adapted) = std::thread::scope(|s| {
+            let base = cleaner.repairer.clone();
+            let sent2 = sent.clone();
+            let consumer = s.spawn(move || {
+                let docs = rx.into_iter().inspect(|_| {
+                    sent2.fetch_add(1, Ordering::Relaxed);
+                });
+                match (adapt, base) {
+                    (true, Some(r)) => Some(r.adapt(docs)),
+                    _ => {
+                        docs.for_each(drop);
+                        None
+                    }
+                }
+            });
+            let counter = pool.install(|| {
+                learn(
+                    &cleaner,
+                    &jobs,
+                    budget,
+                    args.strip_boilerplate,
+                    adapt.then_some(tx),
+                    stdin_bytes.as_deref(),
+                )
+            });
+            (counter, consumer.join())
+        });
+        if let Ok(Some(r)) = adapted {
+            cleaner.repairer = Some(r);
+            info.adaptation_documents = sent.load(Ordering::Relaxed);
+        }
+        if args.strip_boilerplate {
+            let b = counter.finish(args.boilerplate_min_docs, args.boilerplate_share);
+            info.boilerplate_learned = b.len() as u64;
+            cleaner.boiler = Some(b);
+        }
+    }
+
+    // Pass 2: clean everything.
+    let mut total = Stats::default();
+    for u in unlisted {
+        eprintln!("vietnorm: {}: {}", u.path, u.reason);
+        total.fail(u.path, u.reason);
+    }
+    let mut facts_out: Option<BufWriter<File>> = match &args.facts {
+        Some(p) => {
+            let f = if args.resume {
+                fs::OpenOptions::new().create(true).append(true).open(p)
+            } else {
+                File::create(p)
+            }
+            .with_context(|| format!("cannot create facts file {}", p.display()))?;
+            Some(BufWriter::new(f))
+        }
+        None => None,
+    };
+    if stdin_mode {
+        let mut facts = Vec::new();
+        match stdin_bytes {
+            Some(raw) => {
+                let opened = formats::open_bytes(raw);
+                let mut buf = Vec::new();
+                match clean_opened(
+                    &cleaner, "<stdin>", opened, "", &mut buf, &mut total, &mut facts,
+                ) {
+                    Ok(()) => {
+                        let mut out = std::io::stdout().lock();
+                        out.write_all(&buf)?;
+                        out.flush()?;
+                        total.files += 1;
+                    }
+                    Err(reason) => total.fail("<stdin>", reason),
+                }
+            }
+            None => clean_stdin(&cleaner, &mut total, &mut facts)?,
+        }
+        if let Some(f) = &mut facts_out {
+            f.write_all(&facts)?;
+        }
+    } else if let Some(out) = &args.output {
+        fs::create_dir_all(out)
+            .with_context(|| format!("cannot create output directory {}", out.display()))?;
+        let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
+        let docs = AtomicU64::new(0);
+        // Files go in chunks so facts come out in input order with bounded memory.
+        for chunk in jobs.chunks(256) {
+            let results: Vec<FileResult> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|job| {
+                        let r = clean_file(&cleaner, job, args.resume);
+                        for f in &r.stats.failures {
+                            pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                        }
+                        let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
+                            + r.stats.documents;
+                        pb.inc(job.size);
+                        let secs = pb.elapsed().as_secs_f64().max(1e-3);
+                        pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                        r
+                    })
+                    .collect()
+            });
+            for r in results {
+                if let Some(f) = &mut facts_out {
+                    f.write_all(&r.facts)
+                        .context("cannot write the facts file")?;
+                }
+                total.merge(r.stats);
+            }
+        }
+        pb.finish_and_clear();
+    }
+    if let Some(mut f) = facts_out {
+        f.flush().context("cannot write the facts file")?;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    info.seconds = secs;
+    info.mb_per_second = total.bytes_in as f64 / 1e6 / secs.max(1e-9);
+    if !args.quiet {
+        eprint!("{}", report::summary(&total, &info));
+    }
+    if let Some(path) = &args.report {
+        let rep = report::Report {
+            vietnorm: env!("CARGO_PKG_VERSION"),
+            ok: total.failures.is_empty(),
+            run: &info,
+            stats: &total,
+        };
+        let mut json = serde_json::to_vec_pretty(&rep)?;
+        json.push(b'\n');
+        crate::io::write_atomic(path, &json)?;
+    }
+    Ok(if total.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,177 @@
+//! The per-document pipeline: decode → (HTML main text) → normalize →
+//! repair → boilerplate → facts.
+
+use serde::Serialize;
+use vietnorm::decode::{self, Decoder, Encoding};
+use vietnorm::extract::{CharFact, Extractor};
+use vietnorm::normalize::Normalizer;
+use vietnorm::repair::Repairer;
+use vietnorm::CharOffsets;
+
+use super::boiler::{self, Boilerplate};
+use super::formats::{self, Format};
+use super::html;
+use super::report::Stats;
+
+/// A document's text after decoding and normalizing, before repair.
+pub struct Prepared {
+    pub text: String,
+    pub encoding: &'static str,
+    pub mojibake: bool,
+}
+
+/// What was done to one document.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Done {
+    pub encoding: &'static str,
+    pub mojibake: bool,
+    pub syllables_changed: usize,
+    pub boilerplate_lines: usize,
+}
+
+/// Where a document came from, for `--facts`.
+#[derive(Serialize)]
+pub struct Source<'a> {
+    pub source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FactsLine<'a> {
+    #[serde(flatten)]
+    source: &'a Source<'a>,
+    text: &'a str,
+    facts: Vec<CharFact<'a>>,
+}
+
+/// Everything a worker needs; shared by reference between threads.
+pub struct Cleaner {
+    pub decoder: Decoder,
+    pub normalizer: Normalizer,
+    pub repairer: Option<Repairer>,
+    pub boiler: Option<Boilerplate>,
+    pub extractor: Option<Extractor>,
+    pub field: String,
+    pub max_bytes: u64,
+}
+
+fn encoding_name(e: Encoding) -> &'static str {
+    e.name()
+}
+
+impl Cleaner {
+    /// Raw bytes of a text or HTML document to normalized text.
+    pub fn prepare_bytes(&self, bytes: &[u8], format: Format) -> Result<Prepared, String> {
+        let det = self.decoder.detect(bytes);
+        if det.encoding != Encoding::Utf16 {
+            if let Some(reason) = formats::binary_reason(bytes) {
+                return Err(reason);
+            }
+        }
+        let d = self.decoder.decode(bytes);
+        let chars = d.text.len().max(1);
+        if d.replaced * 20 > chars && d.replaced > 8 {
+            return Err(format!(
+                "not text: {} undecodable bytes as {}",
+                d.replaced, d.encoding
+            ));
+        }
+        let is_html = format == Format::Html || html::looks_like_html(&d.text);
+        let body = if is_html {
+            html::main_text(&d.text)
+        } else {
+            d.text.into_owned()
+        };
+        Ok(Prepared {
+            text: self.normalizer.normalize(&body).into_owned(),
+            encoding: encoding_name(d.encoding),
+            mojibake: !d.repaired_spans.is_empty(),
+        })
+    }
+
+    /// A text field (already Unicode, e.g. from JSON) to normalized text:
+    /// mojibake repair and HTML extraction, then normalize.
+    pub fn prepare_str(&self, text: &str) -> Prepared {
+        let (fixed, repairs) = decode::repair_mojibake(text);
+        let body = if html::looks_like_html(&fixed) {
+            std::borrow::Cow::Owned(html::main_text(&fixed))
+        } else {
+            fixed
+        };
+        Prepared {
+            text: self.normalizer.normalize(&body).into_owned(),
+            encoding: "utf-8",
+            mojibake: !repairs.is_empty(),
+        }
+    }
+
+    /// Repair, boilerplate and facts on a prepared document. Facts (as one
+    /// JSON line) are appended to `facts`; counts go to `stats`.
+    pub fn finish(
+        &self,
+        p: Prepared,
+        source: &Source<'_>,
+        stats: &mut Stats,
+        facts: &mut Vec<u8>,
+    ) -> (String, Done) {
+        let mut done = Done {
+            encoding: p.encoding,
+            mojibake: p.mojibake,
+            ..Done::default()
+        };
+        // Boilerplate is recognised on the text it was learned from (before
+        // repair); repair keeps every line, so the marks still apply after.
+        let marks = self.boiler.as_ref().map(|b| b.mark(&p.text));
+        let mut text = match &self.repairer {
+            Some(r) => {
+                let rep = r.repair(&p.text);
+                done.syllables_changed = rep.edits.len();
+                match rep.text {
+                    std::borrow::Cow::Borrowed(_) => p.text,
+                    std::borrow::Cow::Owned(s) => s,
+                }
+            }
+            None => p.text,
+        };
+        if let Some(marks) = marks {
+            if marks.iter().any(|&m| m) {
+                let (stripped, n) = boiler::strip(&text, &marks);
+                text = stripped;
+                done.boilerplate_lines = n;
+            }
+        }
+        if let Some(ex) = &self.extractor {
+            let found = ex.extract(&text);
+            let offsets = CharOffsets::new(&text);
+            let line = FactsLine {
+                source,
+                text: &text,
+                facts: found
+                    .iter()
+                    .filter_map(|f| f.with_char_offsets(&offsets))
+                    .collect(),
+            };
+            stats.facts += line.facts.len() as u64;
+            if serde_json::to_writer(&mut *facts, &line).is_ok() {
+                facts.push(b'\n');
+            }
+        }
+        stats.documents += 1;
+        *stats
+            .encodings
+            .entry(done.encoding.to_string())
+            .or_insert(0) += 1;
+        if done.mojibake {
+            stats.documents_mojibake += 1;
+        }
+        if done.syllables_changed > 0 {
+            stats.documents_repaired += 1;
+        }
+        stats.syllables_changed += done.syllables_changed as u64;
+        stats.boilerplate_lines += done.boilerplate_lines as u64;
+        (text, done)
+    }
+}

@@ -1,5 +1,6 @@
-//! Times normalize on bench corpora: `cargo run --release --example bench_norm -- nfc|nfd`
-//! (a profiling aid; the numbers of record come from `cargo bench --bench normalize`).
+//! Times normalize against ICU4X NFC on the bench corpora, in one run:
+//! `cargo run --release --example bench_norm -- nfc|nfd` (a profiling aid;
+//! the numbers of record come from `cargo bench --bench normalize`).
 use unicode_normalization::UnicodeNormalization;
 #[path = "../benches/corpus.rs"]
 mod corpus;
@@ -11,19 +12,26 @@ fn main() {
     } else {
         nfc
     };
-    let n = vietnorm::normalize::Normalizer::new();
-    let t = std::time::Instant::now();
-    let mut total = 0;
     let iters: usize = std::env::var("ITERS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
-    for _ in 0..iters {
-        total += n.normalize(&text).len();
+    let n = vietnorm::normalize::Normalizer::new();
+    let icu = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let mut total = 0;
+    let t = std::time::Instant::now();
+    if std::env::var("SKIP_OURS").is_err() {
+        for _ in 0..iters {
+            total += n.normalize(&text).len();
+        }
     }
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "{kind}: {:.0} MB/s ({total})",
-        iters as f64 * text.len() as f64 / secs / 1e6
-    );
+    let ours = iters as f64 * text.len() as f64 / t.elapsed().as_secs_f64() / 1e6;
+    let t = std::time::Instant::now();
+    if std::env::var("SKIP_ICU").is_err() {
+        for _ in 0..iters {
+            total += icu.normalize(&text).len();
+        }
+    }
+    let theirs = iters as f64 * text.len() as f64 / t.elapsed().as_secs_f64() / 1e6;
+    println!("{kind}: vietnorm {ours:.0} MB/s, icu4x {theirs:.0} MB/s ({total})");
 }

@@ -42,6 +42,7 @@ fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
     let mut code = info.code;
     let mut tone = (info.tone != Tone::Level).then_some(info.tone);
     let mut tones = usize::from(tone.is_some());
+    let mut modified: Option<Mark> = None;
     for &m in marks {
         match combining_mark(mark_alias(m))? {
             Mark::Tone(t) => match tone {
@@ -54,7 +55,13 @@ fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
                     tones = 1;
                 }
             },
-            m => code = modify(code, m)?,
+            m => {
+                // the same modifier twice on one letter counts once
+                if modified != Some(m) {
+                    code = modify(code, m)?;
+                    modified = Some(m);
+                }
+            }
         }
     }
     if tones > 1 || (tone.is_some() && !crate::syllable::letters::is_vowel(code)) {

@@ -90,3 +90,12 @@ fn corpus_sentences_are_clean() {
         assert!(d.is_none(), "dirty at {:?} in {s}", d.map(|i| &s[i..]));
     }
 }
+
+#[test]
+fn same_modifier_twice_collapses() {
+    for p in [TonePolicy::Keep, TonePolicy::Classic, TonePolicy::Modern] {
+        let n = Normalizer::builder().tone(p).build().unwrap();
+        assert_eq!(n.normalize("hoà\u{302}\u{302}"), "hoầ");
+        assert_eq!(n.normalize("a\u{306}\u{306}n"), "ăn");
+    }
+}

@@ -709,5 +709,22 @@ pub fn candidates(skeleton: &str) -> &'static [u32] {
         .map_or(&[], |v| v.as_slice())
 }
 
+/// Every valid syllable with the same skeleton as `token`, written with the
+/// token's capitalization (canonical tone placement).
+///
+/// ```
+/// let forms: Vec<String> = vietnorm::syllable::candidate_forms("DANG").collect();
+/// assert!(forms.contains(&"ĐẢNG".to_string()) && forms.contains(&"DANG".to_string()));
+/// let forms: Vec<String> = vietnorm::syllable::candidate_forms("Đảng").collect();
+/// assert!(forms.contains(&"Đáng".to_string()));
+/// ```
+pub fn candidate_forms(token: &str) -> impl Iterator<Item = String> + '_ {
+    let inv = inventory();
+    candidates(&skeleton(token))
+        .iter()
+        .filter_map(move |&i| inv.get(i as usize))
+        .map(move |form| apply_case(form, token))
+}
+
 #[cfg(test)]
 mod tests;

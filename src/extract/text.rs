@@ -6,8 +6,15 @@
 
 /// True for characters that belong inside a word: letters, digits and the
 /// combining marks (text should be NFC, but stray marks must not split words).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (not × ÷), Latin Extended-A/B, combining marks,
+        // Latin Extended Additional: every Vietnamese letter, no table lookup
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The char that starts at byte `pos`, if any.

@@ -113,7 +113,7 @@ pub(crate) struct Dicts {
     units: AhoCorasick,
     unit_names: Vec<String>,
     surnames: HashSet<String>,
-    places: HashMap<(String, String), PlaceEntry>,
+    places: HashMap<String, HashMap<String, PlaceEntry>>,
     // first words of place names (capitalized, both tone placements)
     place_first_words: HashSet<String>,
     // folded province names -> entry, for bodies followed by a bare name
@@ -329,7 +329,10 @@ impl Dicts {
             .filter_map(|(_, k)| k.split(' ').next())
             .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
             .collect();
-        let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let mut places: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
+        for ((level, key), v) in by_key {
+            places.entry(level).or_default().insert(key, resolve(v));
+        }
         let provinces: HashMap<String, PlaceEntry> =
             prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
         let province_first_words: HashSet<String> = provinces
@@ -421,7 +424,39 @@ impl Dicts {
         if !self.place_first_words.contains(first) && !first.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        self.places.get(&(level.to_string(), fold_key(name)))
+        self.places.get(level)?.get(fold_key(name).as_str())
+    }
+
+    /// The longest listed name at `level` among the word prefixes of `run`
+    /// (`ends` are the word ends, relative to `run`): (prefix length, entry).
+    pub(crate) fn longest_place(
+        &self,
+        level: &str,
+        run: &str,
+        ends: &[usize],
+    ) -> Option<(usize, &PlaceEntry)> {
+        let first = run.get(..*ends.first()?)?;
+        if !self.place_first_words.contains(first) && !first.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let at_level = self.places.get(level)?;
+        // the fold keeps one space per gap (` - ` keeps its hyphen as a
+        // word), so word k ends where the k-th space (or the end) is
+        let folded = fold_key(run.get(..*ends.last()?)?);
+        let mut cuts: Vec<usize> = folded.match_indices(' ').map(|(i, _)| i).collect();
+        cuts.push(folded.len());
+        let words_of = |e: usize| run.get(..e).map_or(0, |r| r.split_whitespace().count());
+        for &e in ends.iter().rev() {
+            let k = words_of(e);
+            if let Some(entry) = cuts
+                .get(k.wrapping_sub(1))
+                .and_then(|&c| folded.get(..c))
+                .and_then(|f| at_level.get(f))
+            {
+                return Some((e, entry));
+            }
+        }
+        None
     }
 
     /// The entry for a province-level name written without its unit word.

@@ -63,10 +63,9 @@ pub(crate) fn name_after<'d>(
     if ends.is_empty() {
         return None;
     }
-    for k in (1..=ends.len()).rev() {
-        if let Some(entry) = d.place(level, text.get(q..ends[k - 1])?) {
-            return Some((q, ends[k - 1], Some(entry)));
-        }
+    let rel: Vec<usize> = ends.iter().map(|e| e - q).collect();
+    if let Some((len, entry)) = d.longest_place(level, text.get(q..)?, &rel) {
+        return Some((q, q + len, Some(entry)));
     }
     // provinces, districts and towns are all listed: an unlisted name is
     // something else (`UBND tỉnh Lê Văn Hòa` names a person)

@@ -332,7 +332,9 @@ impl Dicts {
             .filter_map(|(_, k)| k.split(' ').next())
             .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
             .collect();
-        let mut skel: HashMap<(String, String), Vec<Option<(String, bool)>>> = HashMap::default();
+        // (level, skeleton) -> the resolved (code, legacy) of every name with it
+        type Codes = Vec<Option<(String, bool)>>;
+        let mut skel: HashMap<(String, String), Codes> = HashMap::default();
         for ((level, key), v) in &by_key {
             let e = resolve(v.clone());
             skel.entry((level.clone(), crate::syllable::skeleton(key)))

@@ -156,7 +156,8 @@ pub enum Mojibake {
     /// The same twice (`ViÃ¡Â»â€¡t`).
     Utf8AsWesternTwice,
     /// UTF-8 read as Windows-1252 by a lossy decoder that wrote U+FFFD for
-    /// the undefined bytes; the lost letter was chosen with the syllable model.
+    /// the undefined bytes; the lost letter was chosen with the syllable
+    /// model and the embedded language model.
     LossyUtf8AsWestern,
     /// VNI-Windows bytes shown through a Western code page (`Vieät`).
     VniAsWestern,

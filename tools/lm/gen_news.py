@@ -17,7 +17,7 @@ import sys
 import unicodedata
 
 CACHE = sys.argv[1] if len(sys.argv) > 1 else '/work/cache/lm'
-N_PARAGRAPHS = int(os.environ.get('NEWS_PARAGRAPHS', '300'))
+N_PARAGRAPHS = int(os.environ.get('NEWS_PARAGRAPHS', '400'))
 rng = random.Random(7310)
 
 
@@ -98,6 +98,51 @@ Hằng
 Loan
 Tú
 Khoa
+Thơm
+Huệ
+Lý
+Liên
+Nhàn
+Oanh
+Thu
+Thúy
+Hường
+Hậu
+Dung
+Duyên
+Diệp
+Giang
+Hạnh
+Kiên
+Khánh
+Lâm
+Lực
+Mạnh
+Nghĩa
+Nhân
+Quý
+Sáng
+Tài
+Thái
+Thiện
+Thịnh
+Toàn
+Trí
+Tường
+Vũ
+Xuân
+Đức
+Đông
+Hiệp
+Hòa
+Hồng
+Huyền
+Lợi
+Nguyệt
+Phát
+Quyên
+Tình
+Vy
 """)
 WOMEN = ['chị', 'bà', 'cô', 'em']
 MEN = ['anh', 'ông', 'chú', 'em']
@@ -465,6 +510,143 @@ Giữa trưa nắng, những người thợ vẫn miệt mài làm việc.
 Buổi tối, cả gia đình quây quần bên mâm cơm.
 Con trai bà đang học đại học ở Hà Nội.
 Trong những năm qua, đời sống của người dân đã được cải thiện rõ rệt.
+Chị {given} kể lại, hôm đó trời mưa rất to, cả nhà không ai ngủ được.
+Chị {given} tâm sự: "Tôi chỉ mong con được đi học như các bạn".
+Nói về quyết định của mình, chị {given} cho rằng không có gì phải hối tiếc.
+Chồng chị mất sớm, một mình chị nuôi ba con ăn học.
+Chị và chồng đều làm công nhân ở khu công nghiệp.
+Chị bảo, nghề này vất vả nhưng thu nhập ổn định.
+Hai chị em thay nhau chăm sóc mẹ già ốm yếu.
+Anh {given} chia sẻ: "Tôi rất bất ngờ khi nhận được tin này".
+Anh {given} kể, có những hôm anh phải làm việc đến nửa đêm.
+Anh là con trai út trong một gia đình có năm anh chị em.
+Anh và các đồng đội đã có mặt tại hiện trường ngay sau đó.
+Khi được hỏi, anh cho biết mình chưa bao giờ nghĩ đến chuyện bỏ nghề.
+Ông {given} năm nay đã ngoài bảy mươi tuổi nhưng vẫn còn rất minh mẫn.
+Bà {given} xúc động nói: "Cả đời tôi chưa bao giờ được đi xa như vậy".
+Theo bà {given}, chợ quê ngày nay đã khác xưa rất nhiều.
+Em {given} là học sinh lớp 9 của trường trung học cơ sở trong xã.
+Cô {given} cho biết các em học sinh rất chăm ngoan.
+Tôi với anh ấy quen nhau từ hồi còn đi học.
+Tôi vẫn nhớ như in ngày đầu tiên đi làm.
+Tôi thấy mình may mắn vì luôn có gia đình ở bên.
+Nhà tôi ở ngay cạnh chợ nên việc buôn bán khá thuận lợi.
+Bố mẹ tôi đều là nông dân, quanh năm làm ruộng.
+Chúng tôi sẽ tiếp tục theo dõi và thông tin đến bạn đọc.
+Nhiều bạn đọc đã gửi thư đến tòa soạn bày tỏ sự quan tâm.
+Bạn có thể đăng ký trực tuyến mà không cần đến trụ sở.
+Người bạn thân của anh cũng có mặt trong ngày vui.
+Gia đình anh đã bán mảnh đất để trả nợ.
+Căn nhà được rao bán với giá {money}.
+Bản án sơ thẩm đã bị kháng cáo lên tòa án cấp trên.
+Cơ quan chức năng đã lập biên bản vi phạm hành chính.
+Tiền thuê mặt bằng tăng khiến nhiều cửa hàng phải đóng cửa.
+Nhà tôi có ba mẫu ruộng, vụ nào cũng trồng lúa.
+Mùa này, nông dân đang trồng ngô và khoai lang.
+Mua bán trên mạng xã hội ngày càng phổ biến.
+Mùa mưa bão đang đến gần, người dân cần chủ động phòng tránh.
+Lượng mưa đo được ở một số nơi lên tới hơn {n} mm.
+Người mua và người bán đều gặp khó khăn khi giá cả biến động.
+Giá cả các mặt hàng thiết yếu được giữ ổn định.
+Mức giá này được nhiều người tiêu dùng chấp nhận.
+Nhiều hãng bảo hiểm đã tăng phí so với năm ngoái.
+Mặt hàng này được bày bán ở hầu hết các siêu thị.
+Khá nhiều người dân chưa biết đến chính sách mới.
+Khả năng cao là giá sẽ còn tăng trong thời gian tới.
+Học sinh được tổ chức viết thư gửi các chiến sĩ ở Trường Sa.
+Người Việt Nam ở nước ngoài gửi tiền về nước ngày càng nhiều.
+Hòa bình, ổn định là điều kiện để phát triển kinh tế.
+Các hóa đơn điện tử được gửi đến khách hàng qua thư điện tử.
+Cổ phiếu của nhiều doanh nghiệp bất động sản tăng trần.
+Cơ quan thuế đã cưỡng chế nợ thuế đối với {n} doanh nghiệp.
+Nợ xấu của các ngân hàng có xu hướng tăng.
+Ông ấy nói rằng nó sẽ không xảy ra thêm một lần nào nữa.
+Phần lớn các loại thực phẩm đều có nguồn gốc rõ ràng.
+Cuộc sống của bà con vùng lũ còn rất nhiều khó khăn.
+Ngay từ sáng sớm, chợ đã đông người mua bán.
+Ngày mai, trời tiếp tục nắng nóng.
+Ở đây, người dân chủ yếu sống bằng nghề đánh bắt cá.
+Xe ô tô đỗ dưới lòng đường gây cản trở giao thông.
+Sau nhiều năm làm việc xa nhà, anh quyết định trở về quê lập nghiệp.
+Cho đến nay, vụ việc vẫn chưa được giải quyết.
+Tuy nhiên, do thời tiết không thuận lợi nên năng suất giảm.
+Bà con nông dân rất phấn khởi vì lúa được mùa, được giá.
+Tổng số tiền ủng hộ đã lên tới hơn {money}.
+Các đối tượng khai nhận đã nhiều lần trộm cắp tài sản.
+Nguyễn Văn A và các đồng phạm đã bị bắt giữ.
+Nguyên nhân ban đầu được xác định là do chập điện.
+Thức ăn ở quán này rất ngon và giá cả hợp lý.
+Ngôn ngữ là một phần quan trọng của văn hóa dân tộc.
+Song song với đó, tỉnh đẩy mạnh cải cách thủ tục hành chính.
+Ông sống cùng vợ trong căn nhà nhỏ ở cuối làng.
+Điện lực tỉnh thông báo lịch cắt điện để bảo dưỡng đường dây.
+Vào mùa đông, nhiều người già thường mắc các bệnh về hô hấp.
+Đường phố đông đúc xe cộ vào giờ tan tầm.
+Người dân phía đông thành phố đã được cấp nước sạch.
+Hoạt động của các cơ sở kinh doanh được kiểm tra thường xuyên.
+Dù đã lớn tuổi nhưng ông vẫn còn làm việc hằng ngày.
+Số còn lại đang được các cơ quan chức năng xác minh.
+Những đứa con của bà đều đã trưởng thành.
+Các con của anh đều học giỏi và ngoan ngoãn.
+Cũng theo báo cáo, số doanh nghiệp thành lập mới tăng mạnh.
+Chị cũng cho biết sẽ cùng chồng mở rộng quy mô sản xuất.
+Ai cũng mong một năm mới bình an, may mắn.
+Người tiêu dùng có xu hướng mua hàng online nhiều hơn.
+Khách đến mua rất đông nên cửa hàng phải tuyển thêm người.
+Trời mưa suốt mấy ngày liền khiến nhiều tuyến đường bị ngập.
+Trồng rau sạch giúp nhiều hộ dân có thu nhập ổn định.
+Những khó khăn trong sản xuất đã được tháo gỡ kịp thời.
+Những ngày qua, giá heo hơi tăng mạnh.
+Công việc vất vả nhưng anh chưa bao giờ than phiền.
+Doanh số bán hàng tháng này tăng so với tháng trước.
+Tài liệu được in thành nhiều bản để phát cho người dân.
+Tổng lượng hàng hóa qua cảng tăng {pct}.
+Lương hưu và trợ cấp bảo hiểm xã hội được điều chỉnh tăng.
+Hai nước cam kết thúc đẩy quan hệ hợp tác vì hòa bình và phát triển.
+Hóa chất độc hại được xử lý theo đúng quy định.
+Hôm nay là ngày đầu tiên học sinh đến trường.
+Mẫu điện thoại này được bán chính hãng tại Việt Nam.
+Mà đã nói là phải làm, không thể để chậm trễ.
+Mã QR được in trên bao bì để người mua tra cứu nguồn gốc.
+Mức tăng trưởng này cao hơn mục tiêu đề ra.
+Các ngành kinh tế mũi nhọn của tỉnh đạt mức tăng trưởng khá.
+Chuyện này đã khiến gia đình anh mất ăn mất ngủ.
+Người dân mất trắng sau trận lũ lịch sử.
+Khuôn mặt của em bé rạng rỡ khi nhận được quà.
+Nhiều loại trái cây được xuất khẩu sang thị trường châu Âu.
+Hãng sản xuất đã thu hồi hàng nghìn sản phẩm bị lỗi.
+Hàng nghìn người dân đã đến xem pháo hoa đêm giao thừa.
+Tiền điện, tiền nước trong tháng này tăng do thời tiết nắng nóng.
+Phụ huynh lo lắng khi học phí các trường tư thục tăng cao.
+Tỉnh Phú Thọ có nhiều di tích lịch sử gắn với thời các vua Hùng.
+Tôi đã tới đó nhiều lần nhưng lần nào cũng thấy đẹp.
+Tới đây, thành phố sẽ mở thêm nhiều tuyến xe buýt.
+Bà vẫn giữ thói quen đọc báo mỗi sáng.
+Văn hóa đọc trong giới trẻ đang được khôi phục.
+Thị xã có nhiều tiềm năng phát triển du lịch sinh thái.
+Nếu có mưa lớn thì người dân cần theo dõi thông tin cảnh báo.
+Tại buổi lễ, lãnh đạo địa phương đã trao tặng bằng khen.
+Nhiều tài xế xe tải đã phải dừng lại vì đường bị sạt lở.
+Đây là cơ hội để các doanh nghiệp mở rộng thị trường.
+Cơ quan chức năng đã có văn bản trả lời người dân.
+Vì vậy, người dân nên đến cơ sở y tế để được khám kịp thời.
+Nền kinh tế đang dần lấy lại đà tăng trưởng.
+Từ đầu năm đến nay, tỉnh đã thu hút {n} dự án đầu tư.
+Anh tự học tiếng Anh qua mạng và đã đạt chứng chỉ quốc tế.
+Sau khi tốt nghiệp, chị chuyển về quê làm việc.
+Chuyên gia khuyến cáo người dân không nên chủ quan.
+Sàn nhà bị ngập nước nên cả gia đình phải chuyển đồ lên gác.
+Các sản phẩm nông sản được bày bán trên sàn thương mại điện tử.
+Mỗi tháng, người lao động nhận lương vào ngày mùng 5.
+Cô giáo nói các em phải học bài trước khi đến lớp.
+Trong nội thành, nhiều tuyến phố bị ùn tắc kéo dài.
+Trận đấu kết thúc với chiến thắng thuyết phục của đội khách.
+Tháng này, sản lượng điện tiêu thụ tăng cao kỷ lục.
+Đội bóng đã thắng cả ba trận ở vòng bảng.
+Qua kiểm tra, cơ quan chức năng phát hiện nhiều sai phạm.
+Giá nhà quá cao so với thu nhập của người lao động.
+Thanh toán qua điện thoại giúp tiết kiệm thời gian.
+Thành công này là kết quả của cả một quá trình nỗ lực.
 """)
 
 
@@ -476,7 +658,7 @@ class Slots(dict):
             'Time': lambda: cap(pick(TIMES)), 'feel': lambda: pick(FEELINGS), 'money': money, 'pct': pct,
             'n': num, 'year': lambda: str(rng.randrange(1990, 2026)), 'weather': lambda: pick(WEATHER),
             'disease': lambda: pick(DISEASES), 'subject': lambda: pick(SUBJECTS), 'person': someone,
-            'Person': lambda: cap(someone()), 'name': person_name,
+            'Person': lambda: cap(someone()), 'name': person_name, 'given': lambda: pick(GIVEN),
             'score': lambda: '%d-%d' % (rng.randrange(1, 5), rng.randrange(0, 3)),
         }[key]
         return f()

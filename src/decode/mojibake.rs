@@ -109,7 +109,7 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
         let Some(run) = text.get(start..end) else {
             continue;
         };
-        if run.is_ascii() {
+        if run.is_ascii() || !suspicious(run) {
             continue;
         }
         let Some((fixed, kind)) = repair_run(run, &mut scratch) else {
@@ -134,6 +134,28 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     (Cow::Owned(out), repairs)
+}
+
+/// True when a run holds a char that clean Vietnamese does not use: a C1
+/// control, U+FFFD, a Latin-1 symbol or Windows-1252 punctuation glued to
+/// letters, or a Latin-1 letter foreign to Vietnamese (VNI's mark bytes
+/// `ä å æ ë î ï ñ ö ø û ü`, UTF-8 lead chars `Ã Ä Å Æ`). Other runs are
+/// left alone without trying any hypothesis.
+fn suspicious(run: &str) -> bool {
+    let mut prev_letter = false;
+    for c in run.chars() {
+        let cp = u32::from(c);
+        let odd = (0x80..0xA0).contains(&cp)
+            || c == '\u{FFFD}'
+            || c == '\u{AD}'
+            || matches!(c, 'ä' | 'å' | 'æ' | 'ë' | 'î' | 'ï' | 'ñ' | 'ö' | 'ø' | 'û' | 'ü' | 'Ã' | 'Ä' | 'Å' | 'Æ')
+            || (prev_letter && is_symbol(c));
+        if odd {
+            return true;
+        }
+        prev_letter = c.is_alphabetic();
+    }
+    false
 }
 
 /// Maximal runs of chars with a Western byte (U+FFFD included), not crossing
@@ -212,7 +234,12 @@ fn repair_run(run: &str, scratch: &mut Scratch) -> Option<(String, Mojibake)> {
             }
         };
         if replace {
+            let clean = t.invalid + t.junk == 0;
             best = Some((text, kind, t));
+            // nothing left to improve on: the other hypotheses cannot win
+            if clean {
+                break;
+            }
         }
     }
     best.map(|(text, kind, _)| (text, kind))

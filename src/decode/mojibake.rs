@@ -148,7 +148,7 @@ fn suspicious(run: &str) -> bool {
         let odd = (0x80..0xA0).contains(&cp)
             || c == '\u{FFFD}'
             || c == '\u{AD}'
-            || matches!(c, 'ä' | 'å' | 'æ' | 'ë' | 'î' | 'ï' | 'ñ' | 'ö' | 'ø' | 'û' | 'ü' | 'Ã' | 'Ä' | 'Å' | 'Æ')
+            || "äåæëîïñöøûüÃÄÅÆ".contains(c)
             || (prev_letter && is_symbol(c));
         if odd {
             return true;

@@ -113,7 +113,10 @@ pub(crate) struct Dicts {
     units: AhoCorasick,
     unit_names: Vec<String>,
     surnames: HashSet<String>,
-    places: HashMap<(String, String), PlaceEntry>,
+    places: HashMap<String, HashMap<String, PlaceEntry>>,
+    // level -> skeleton of the name (marks removed) -> entry, for names whose
+    // marks were damaged (`Già Nghĩa`); only unambiguous skeletons keep a code
+    place_skeletons: HashMap<String, HashMap<String, PlaceEntry>>,
     // first words of place names (capitalized, both tone placements)
     place_first_words: HashSet<String>,
     // folded province names -> entry, for bodies followed by a bare name
@@ -329,7 +332,32 @@ impl Dicts {
             .filter_map(|(_, k)| k.split(' ').next())
             .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
             .collect();
-        let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        // (level, skeleton) -> the resolved (code, legacy) of every name with it
+        type Codes = Vec<Option<(String, bool)>>;
+        let mut skel: HashMap<(String, String), Codes> = HashMap::default();
+        for ((level, key), v) in &by_key {
+            let e = resolve(v.clone());
+            skel.entry((level.clone(), crate::syllable::skeleton(key)))
+                .or_default()
+                .push(e.code.map(|c| (c, e.legacy)));
+        }
+        let mut place_skeletons: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
+        for ((level, key), mut codes) in skel {
+            codes.dedup();
+            if let [Some((code, legacy))] = codes.as_slice() {
+                place_skeletons.entry(level).or_default().insert(
+                    key,
+                    PlaceEntry {
+                        code: Some(code.clone()),
+                        legacy: *legacy,
+                    },
+                );
+            }
+        }
+        let mut places: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
+        for ((level, key), v) in by_key {
+            places.entry(level).or_default().insert(key, resolve(v));
+        }
         let provinces: HashMap<String, PlaceEntry> =
             prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
         let province_first_words: HashSet<String> = provinces
@@ -369,6 +397,7 @@ impl Dicts {
             unit_names,
             surnames,
             places,
+            place_skeletons,
             place_first_words,
             provinces,
             doc_codes,
@@ -421,7 +450,50 @@ impl Dicts {
         if !self.place_first_words.contains(first) && !first.bytes().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        self.places.get(&(level.to_string(), fold_key(name)))
+        self.places.get(level)?.get(fold_key(name).as_str())
+    }
+
+    /// The longest listed name at `level` among the word prefixes of `run`
+    /// (`ends` are the word ends, relative to `run`): (prefix length, entry).
+    pub(crate) fn longest_place(
+        &self,
+        level: &str,
+        run: &str,
+        ends: &[usize],
+    ) -> Option<(usize, &PlaceEntry)> {
+        let first = run.get(..*ends.first()?)?;
+        let listed_first =
+            self.place_first_words.contains(first) || first.bytes().all(|c| c.is_ascii_digit());
+        // the fold keeps one space per gap (` - ` keeps its hyphen as a
+        // word), so word k ends where the k-th space (or the end) is
+        let words_of = |e: usize| run.get(..e).map_or(0, |r| r.split_whitespace().count());
+        let prefix = |key: &str, e: usize| -> Option<String> {
+            let k = words_of(e);
+            let cut = key
+                .match_indices(' ')
+                .map(|(i, _)| i)
+                .chain([key.len()])
+                .nth(k.checked_sub(1)?)?;
+            key.get(..cut).map(str::to_string)
+        };
+        let whole = run.get(..*ends.last()?)?;
+        if listed_first {
+            let at_level = self.places.get(level)?;
+            let folded = fold_key(whole);
+            for &e in ends.iter().rev() {
+                if let Some(entry) = prefix(&folded, e).and_then(|f| at_level.get(f.as_str())) {
+                    return Some((e, entry));
+                }
+            }
+        }
+        None
+    }
+
+    /// The listed unit at `level` whose name has the same letters as `name`
+    /// without marks (`Già Nghĩa`, `Van Ho`), when only one has them.
+    pub(crate) fn place_by_skeleton(&self, level: &str, name: &str) -> Option<&PlaceEntry> {
+        let skeleton = crate::syllable::skeleton(&fold_key(name));
+        self.place_skeletons.get(level)?.get(skeleton.as_str())
     }
 
     /// The entry for a province-level name written without its unit word.

@@ -310,13 +310,32 @@ pub(crate) fn case_variants(phrase: &str, lowercase_ok: bool) -> Vec<String> {
 }
 
 /// Lookup key for names: lowercase, classic tone placement, single spaces.
+/// One pass, one allocation: this runs for every candidate place name.
 pub(crate) fn fold_key(phrase: &str) -> String {
-    let lower: String = phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    classic_tones(&lower)
+    let mut out = String::with_capacity(phrase.len());
+    let mut word: Vec<char> = Vec::with_capacity(16);
+    for w in phrase.split_whitespace() {
+        word.clear();
+        word.extend(w.chars().flat_map(char::to_lowercase));
+        // classic placement: a mark on the second vowel of a final open
+        // oa/oe/uy (not after q) moves to the first
+        let n = word.len();
+        if n >= 2 {
+            let (b1, t1) = split_tone(word[n - 2]);
+            let (b2, t2) = split_tone(word[n - 1]);
+            let movable = matches!((b1, b2), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+            let after_q = n >= 3 && word[n - 3] == 'q';
+            if movable && !after_q && t1 == 0 && t2 > 0 {
+                word[n - 2] = with_tone(b1, t2);
+                word[n - 1] = b2;
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.iter());
+    }
+    out
 }
 
 #[cfg(test)]

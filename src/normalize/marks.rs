@@ -140,7 +140,10 @@ pub(super) fn fold_and_compose(
             }
             let kept = &mut scratch.kept;
             kept.clear();
-            for (k, m) in cluster.nfd().chain(marks.iter().copied()).enumerate() {
+            // decompose the marks too: one mark can hide a Vietnamese one
+            // (U+0344 is U+0308 U+0301)
+            cluster.extend(marks.iter().copied());
+            for (k, m) in cluster.nfd().enumerate() {
                 if k == 0 && letter.is_some() {
                     kept.push(m);
                     continue;

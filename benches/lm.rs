@@ -40,5 +40,33 @@ fn lookups(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, lookups);
+/// Tokenizing and counting (the work of `vietnorm train`), on our own text.
+fn train(c: &mut Criterion) {
+    let text: String = std::iter::repeat(TEXT)
+        .take(200)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut g = c.benchmark_group("lm");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("tokenize", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            out.clear();
+            lm::tokenize(black_box(&text), &mut out);
+            out.len()
+        })
+    });
+    g.bench_function("count_order3", |b| {
+        b.iter(|| {
+            let mut counter = lm::Counter::new(3);
+            for line in text.lines() {
+                counter.add_document(line);
+            }
+            counter.stats().tokens
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, load, lookups, train);
 criterion_main!(benches);

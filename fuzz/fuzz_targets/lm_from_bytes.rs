@@ -1,25 +1,38 @@
-//! `LanguageModel::from_bytes` on arbitrary bytes, and on the embedded model
-//! with the input spliced in (so the fuzzer gets past the magic and header).
-//! Whatever loads must answer lookups without panicking.
+//! `LanguageModel::from_bytes` on arbitrary bytes, and on a small valid model
+//! with a window overwritten by the input (fuzzing builds skip the checksum,
+//! so these reach the table checks). Whatever loads must answer lookups
+//! without panicking.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vietnorm::lm::{LanguageModel, Lm};
+use std::sync::LazyLock;
+use vietnorm::lm::{Counter, LanguageModel, Lm};
+
+static BASE: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    let mut c = Counter::new(3);
+    c.add_document("Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm mới.");
+    c.add_document("Hội nghị đánh giá kết quả thực hiện nghị quyết của Đảng ủy xã.");
+    c.build().to_bytes()
+});
+
+fn probe(m: &LanguageModel) {
+    let v = m.vocab_size() as u32;
+    for t in [0, 1, 2, 3, v / 2, v.saturating_sub(1), v, u32::MAX] {
+        let _ = m.logp3(t, t / 3, v / 7) + m.logp2(t, 5) + m.logp(&[t], 0) + m.logp1(t);
+    }
+    let _ = m.info();
+}
 
 fuzz_target!(|data: &[u8]| {
-    let probe = |m: &LanguageModel| {
-        let v = m.vocab_size() as u32;
-        for t in [0, 1, 2, 3, v / 2, v.saturating_sub(1), v, u32::MAX] {
-            let _ = m.logp3(t, t / 3, v / 7) + m.logp2(t, 5) + m.logp(&[t], 0);
-        }
-    };
     if let Ok(m) = LanguageModel::from_bytes(data) {
         probe(&m);
     }
-    // splice: embedded model with a window overwritten by the input
-    let mut bytes = LanguageModel::embedded().to_bytes();
+    let mut bytes = BASE.clone();
     if let Some((&at, rest)) = data.split_first() {
-        let start = (usize::from(at) * bytes.len() / 256).min(bytes.len());
-        let end = (start + rest.len()).min(bytes.len());
+        // the window starts in the header/table region half of the time
+        let len = bytes.len();
+        let start = if at & 1 == 0 { usize::from(at) % 512 } else { usize::from(at) * len / 256 };
+        let start = start.min(len);
+        let end = (start + rest.len()).min(len);
         bytes[start..end].copy_from_slice(&rest[..end - start]);
         if let Ok(m) = LanguageModel::from_bytes(&bytes) {
             probe(&m);

@@ -156,7 +156,8 @@ pub enum Mojibake {
     /// The same twice (`ViÃ¡Â»â€¡t`).
     Utf8AsWesternTwice,
     /// UTF-8 read as Windows-1252 by a lossy decoder that wrote U+FFFD for
-    /// the undefined bytes; the lost letter was chosen with the syllable model.
+    /// the undefined bytes; the lost letter was chosen with the syllable
+    /// model and the embedded language model.
     LossyUtf8AsWestern,
     /// VNI-Windows bytes shown through a Western code page (`Vieät`).
     VniAsWestern,
@@ -352,8 +353,11 @@ impl Decoder {
                     (Cow::Owned(t), r, true, true)
                 }
                 Encoding::Viqr => {
+                    // VIQR letters come out precomposed; only non-ASCII
+                    // input passed through may need NFC
                     let (t, r) = utf::decode_utf8(bytes);
-                    (Cow::Owned(viqr::decode(&t)), r, true, false)
+                    let ascii = t.is_ascii();
+                    (Cow::Owned(viqr::decode(&t)), r, !ascii, false)
                 }
                 _ => {
                     let table = v.table.unwrap_or(Table::Cp1258);

@@ -343,8 +343,9 @@ fn sequence_chars(seq: &[u16]) -> Vec<char> {
 }
 
 /// Replaces the char at byte `at` of `out` with the alternative that makes
-/// its word a valid syllable (a common one first), keeping the first
-/// alternative when none does.
+/// its word a valid syllable, the likeliest in context by the embedded
+/// language model (two words before, one after); keeps the first
+/// alternative when none makes a valid syllable.
 fn choose(out: &mut String, at: usize, alts: &[char]) {
     let Some(cur) = out.get(at..).and_then(|s| s.chars().next()) else {
         return;
@@ -375,29 +376,48 @@ fn choose(out: &mut String, at: usize, alts: &[char]) {
     let (Some(before), Some(after)) = (out.get(start..at), out.get(at + cur_len..end)) else {
         return;
     };
-    let upper_ctx = before
+    // Case of the lost letter: like the rest of the word, not counting a
+    // capital first letter (`Đ?` is `Đề`, `ĐỀ` only among other capitals);
+    // at the start of a word the model decides.
+    let others: Vec<char> = before
         .chars()
+        .skip(1)
         .chain(after.chars())
         .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase())
-        && before
-            .chars()
-            .chain(after.chars())
-            .any(|c| c.is_alphabetic());
-    let mut pick: Option<(char, u32)> = None;
+        .collect();
+    let case_known = !before.is_empty();
+    let upper_ctx = !others.is_empty() && others.iter().all(|c| c.is_uppercase());
+    // context for the language model: two tokens before the word, one after
+    let lm = crate::lm::LanguageModel::embedded();
+    let ctx_start = floor_boundary(out, start.saturating_sub(48));
+    let mut toks = vec![crate::lm::BOUNDARY, crate::lm::BOUNDARY];
+    context_tokens(out.get(ctx_start..start).unwrap_or(""), &mut toks);
+    let p1 = toks.last().copied().unwrap_or(crate::lm::BOUNDARY);
+    let p2 = toks
+        .len()
+        .checked_sub(2)
+        .and_then(|i| toks.get(i))
+        .copied()
+        .unwrap_or(crate::lm::BOUNDARY);
+    toks.clear();
+    let ctx_end = floor_boundary(out, (end + 32).min(out.len()));
+    context_tokens(out.get(end..ctx_end).unwrap_or(""), &mut toks);
+    let n1 = toks.first().copied().unwrap_or(crate::lm::BOUNDARY);
+    let mut pick: Option<(char, f32)> = None;
     for &alt in alts {
         let word: String = format!("{before}{alt}{after}").nfc().collect();
         if !syllable::is_valid(&word) {
             continue;
         }
-        let mut score = 0u32;
-        if alt.is_uppercase() == upper_ctx || !alt.is_alphabetic() {
-            score += 2;
+        let tok = crate::lm::token_of_word(&word);
+        let mut score = lm.logp3(p2, p1, tok) + lm.logp3(p1, tok, n1);
+        // the embedded model is counted from laws and software strings; a
+        // short list of everyday syllables keeps news words in the running
+        if syllable::canonical(&word).is_some_and(|c| COMMON.contains(&c.as_str())) {
+            score += 2.5;
         }
-        if let Some(canon) = syllable::canonical(&word) {
-            if COMMON.contains(&canon.as_str()) {
-                score += 4;
-            }
+        if case_known && alt.is_alphabetic() && alt.is_uppercase() != upper_ctx {
+            score -= 20.0;
         }
         if pick.map_or(true, |(_, s)| score > s) {
             pick = Some((alt, score));
@@ -409,16 +429,37 @@ fn choose(out: &mut String, at: usize, alts: &[char]) {
     }
 }
 
-/// Common syllables that hold one of the letters a lossy decode can lose
-/// (ề ọ ỏ ố ờ, and the capitals), so that `v?` reads `về` and `h?c` `học`.
+/// Everyday syllables holding one of the letters a lossy decode can lose
+/// (ề ọ ỏ ố ờ), for [`choose`].
 const COMMON: &[&str] = &[
-    "về", "đề", "nhiều", "điều", "chiều", "kiềm", "liền", "tiền", "quyền", "nền", "mềm", "bền",
-    "hề", "thề", "học", "họp", "họ", "bọn", "chọn", "gọi", "mọi", "đọc", "ngọc", "trọng", "lọc",
-    "nọ", "tọa", "họa", "ọp", "nhỏ", "bỏ", "cỏ", "đỏ", "mỏ", "tỏ", "giỏi", "khỏe", "hỏi", "thỏa",
-    "hỏa", "lỏng", "mỏng", "bỏng", "người", "thời", "mời", "trời", "lời", "đời", "rời", "chờ",
-    "nhờ", "giờ", "cờ", "bờ", "mờ", "dờ", "lờ", "tối", "đối", "mối", "nối", "số", "tố", "bố",
-    "phố", "cố", "tố", "hố",
+    "về", "đề", "nhiều", "điều", "chiều", "tiền", "quyền", "nền", "bền", "học", "họp", "họ",
+    "chọn", "gọi", "mọi", "đọc", "trọng", "nhỏ", "bỏ", "đỏ", "giỏi", "khỏe", "hỏi", "người",
+    "thời", "mời", "trời", "lời", "đời", "chờ", "nhờ", "giờ", "đối", "số", "phố",
 ];
+
+/// Language-model tokens of a piece of context, without the document
+/// boundaries that `lm::tokenize` puts around a whole text.
+fn context_tokens(text: &str, out: &mut Vec<crate::lm::TokenId>) {
+    let mut pos = 0;
+    for (span, word) in syllable::words(text) {
+        if let Some(gap) = text.get(pos..span.start) {
+            crate::lm::push_gap_tokens(gap, out);
+        }
+        out.push(crate::lm::token_of_word(word));
+        pos = span.end;
+    }
+    if let Some(gap) = text.get(pos..) {
+        crate::lm::push_gap_tokens(gap, out);
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 #[cfg(test)]
 mod tests {

@@ -24,15 +24,16 @@ enum Trig {
 }
 
 fn trigger(word: &str) -> Option<Trig> {
-    Some(match word.to_lowercase().as_str() {
-        "ngày" => Trig::Day,
-        "tháng" => Trig::Month,
-        "năm" => Trig::Year,
-        "sáng" => Trig::Part(PartOfDay::Morning),
-        "trưa" => Trig::Part(PartOfDay::Noon),
-        "chiều" => Trig::Part(PartOfDay::Afternoon),
-        "tối" => Trig::Part(PartOfDay::Evening),
-        "đêm" => Trig::Part(PartOfDay::Night),
+    // as written, capitalized or in capitals; no allocation on this hot path
+    Some(match word {
+        "ngày" | "Ngày" | "NGÀY" => Trig::Day,
+        "tháng" | "Tháng" | "THÁNG" => Trig::Month,
+        "năm" | "Năm" | "NĂM" => Trig::Year,
+        "sáng" | "Sáng" | "SÁNG" => Trig::Part(PartOfDay::Morning),
+        "trưa" | "Trưa" | "TRƯA" => Trig::Part(PartOfDay::Noon),
+        "chiều" | "Chiều" | "CHIỀU" => Trig::Part(PartOfDay::Afternoon),
+        "tối" | "Tối" | "TỐI" => Trig::Part(PartOfDay::Evening),
+        "đêm" | "Đêm" | "ĐÊM" => Trig::Part(PartOfDay::Night),
         _ => return None,
     })
 }

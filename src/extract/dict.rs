@@ -1,10 +1,13 @@
 //! Dictionaries: parsed once from the TSV files in `data/` (plus any user
 //! entries) and compiled into aho-corasick automata and hash maps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::text::{boundary_after, case_variants, fold_key};
 use crate::{Error, ErrorKind};
@@ -31,6 +34,45 @@ pub(crate) const LEVELS: [(&str, &str); 11] = [
     ("TP.", "thành phố"),
     ("TP", "thành phố"),
 ];
+
+/// FxHash (as in rustc): the maps are keyed by short words, where SipHash
+/// costs more than the lookup.
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
+type HashSet<K> = StdSet<K, BuildHasherDefault<Fx>>;
+
+/// Size of the first-word bitmap.
+const FIRST_WORD_BITS: usize = 1 << 16;
+
+/// A cheap key for a word: its length, first four and last two bytes,
+/// mixed. Words that share it are told apart by the automaton.
+#[inline]
+pub(crate) fn word_key(w: &[u8]) -> u32 {
+    let at = |i: usize| u32::from(w.get(i).copied().unwrap_or(0));
+    let n = w.len();
+    let head = at(0) | at(1) << 8 | at(2) << 16 | at(3) << 24;
+    let tail = at(n.wrapping_sub(1)) | at(n.wrapping_sub(2)) << 8 | (n as u32) << 16;
+    (head ^ tail.rotate_left(7)).wrapping_mul(0x9E37_79B1) >> 16
+}
 
 /// What a match of the trigger automaton starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,19 +104,32 @@ pub(crate) struct Extra {
 /// Everything the grammars look up, immutable once built.
 #[derive(Debug)]
 pub(crate) struct Dicts {
-    pub(crate) triggers: AhoCorasick,
+    // anchored: offices with and without `Phó`, unit words
+    triggers: AhoCorasick,
     trigger_kinds: Vec<Trigger>,
+    // bitmap of the hashes of the first words of the triggers
+    first_words: Vec<u64>,
     tails: AhoCorasick,
     units: AhoCorasick,
     unit_names: Vec<String>,
     surnames: HashSet<String>,
-    places: HashMap<(String, String), PlaceEntry>,
+    places: HashMap<String, HashMap<String, PlaceEntry>>,
+    // level -> skeleton of the name (marks removed) -> entry, for names whose
+    // marks were damaged (`Già Nghĩa`); only unambiguous skeletons keep a code
+    place_skeletons: HashMap<String, HashMap<String, PlaceEntry>>,
+    // first words of place names (capitalized, both tone placements)
+    place_first_words: HashSet<String>,
     // folded province names -> entry, for bodies followed by a bare name
     provinces: HashMap<String, PlaceEntry>,
     // doc-type code (uppercase key) -> (canonical code, [(system, name)])
     doc_codes: HashMap<String, (String, Vec<(String, String)>)>,
     // canonical doc-type names, longest first
-    pub(crate) doc_names: Vec<String>,
+    // with their lowercase forms, longest first
+    pub(crate) doc_names: Vec<(String, String)>,
+    // last words of document names (as written and lowercase) and `số`
+    doc_last_words: HashSet<String>,
+    // first words of province names, as written
+    province_first_words: HashSet<String>,
     // issuer codes (uppercase key) -> canonical spelling
     issuers: HashMap<String, String>,
     pub(crate) max_place_words: usize,
@@ -104,8 +159,11 @@ fn rows<'a>(name: &str, text: &'a str, min_cols: usize) -> Result<Vec<Vec<&'a st
 }
 
 fn automaton(patterns: &[String], start: StartKind) -> Result<AhoCorasick, Error> {
+    // DFAs: the grammars ask many short anchored questions, where a DFA
+    // answers in a few nanoseconds per byte
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .start_kind(start)
         .build(patterns)
         .map_err(|e| {
@@ -158,7 +216,19 @@ impl Dicts {
                 trigger_kinds.push(Trigger::Level(i));
             }
         }
-        let triggers = automaton(&trig_patterns, StartKind::Both)?;
+        let triggers = automaton(&trig_patterns, StartKind::Anchored)?;
+        // the scan hashes every word and asks the automaton only at words
+        // that start a trigger; `Phó …` forms are found from the next word
+        let mut first_words = vec![0u64; FIRST_WORD_BITS / 64];
+        for p in &trig_patterns {
+            let first = p.split(' ').next().unwrap_or("");
+            if !matches!(first, "Phó" | "phó" | "PHÓ") {
+                let h = word_key(first.as_bytes()) as usize % FIRST_WORD_BITS;
+                if let Some(w) = first_words.get_mut(h / 64) {
+                    *w |= 1 << (h % 64);
+                }
+            }
+        }
 
         let mut bodies: Vec<String> = rows("titles_bodies.tsv", BODIES, 1)?
             .into_iter()
@@ -211,8 +281,8 @@ impl Dicts {
         surnames.extend(extra.surnames.iter().cloned());
 
         // places: (level, folded name) -> codes by era
-        let mut by_key: HashMap<(String, String), (Vec<String>, Vec<String>)> = HashMap::new();
-        let mut prov: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::new();
+        let mut by_key: HashMap<(String, String), (Vec<String>, Vec<String>)> = HashMap::default();
+        let mut prov: HashMap<String, (Vec<String>, Vec<String>)> = HashMap::default();
         let mut max_place_words = 1;
         for r in rows("admin_units.tsv", ADMIN_UNITS, 4)? {
             let (level, name, code, era) = (r[0], r[1], r[2], r[3]);
@@ -257,11 +327,47 @@ impl Dicts {
                 legacy: false,
             },
         };
-        let places = by_key.into_iter().map(|(k, v)| (k, resolve(v))).collect();
-        let provinces = prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let place_first_words: HashSet<String> = by_key
+            .keys()
+            .filter_map(|(_, k)| k.split(' ').next())
+            .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
+            .collect();
+        // (level, skeleton) -> the resolved (code, legacy) of every name with it
+        type Codes = Vec<Option<(String, bool)>>;
+        let mut skel: HashMap<(String, String), Codes> = HashMap::default();
+        for ((level, key), v) in &by_key {
+            let e = resolve(v.clone());
+            skel.entry((level.clone(), crate::syllable::skeleton(key)))
+                .or_default()
+                .push(e.code.map(|c| (c, e.legacy)));
+        }
+        let mut place_skeletons: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
+        for ((level, key), mut codes) in skel {
+            codes.dedup();
+            if let [Some((code, legacy))] = codes.as_slice() {
+                place_skeletons.entry(level).or_default().insert(
+                    key,
+                    PlaceEntry {
+                        code: Some(code.clone()),
+                        legacy: *legacy,
+                    },
+                );
+            }
+        }
+        let mut places: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
+        for ((level, key), v) in by_key {
+            places.entry(level).or_default().insert(key, resolve(v));
+        }
+        let provinces: HashMap<String, PlaceEntry> =
+            prov.into_iter().map(|(k, v)| (k, resolve(v))).collect();
+        let province_first_words: HashSet<String> = provinces
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
+            .collect();
 
-        let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::new();
-        let mut issuers = HashMap::new();
+        let mut doc_codes: HashMap<String, (String, Vec<(String, String)>)> = HashMap::default();
+        let mut issuers = HashMap::default();
         let mut names: Vec<String> = rows("doc_names.tsv", DOC_NAMES, 1)?
             .into_iter()
             .map(|r| r[0].to_string())
@@ -285,29 +391,42 @@ impl Dicts {
         Ok(Dicts {
             triggers,
             trigger_kinds,
+            first_words,
             tails,
             units: units_ac,
             unit_names,
             surnames,
             places,
+            place_skeletons,
+            place_first_words,
             provinces,
             doc_codes,
-            doc_names: names,
+            doc_last_words: names
+                .iter()
+                .filter_map(|n| n.rsplit(' ').next())
+                .flat_map(|w| [w.to_string(), w.to_lowercase()])
+                .chain(["số", "Số", "SỐ"].map(String::from))
+                .collect(),
+            province_first_words,
+            doc_names: names.into_iter().map(|n| (n.to_lowercase(), n)).collect(),
             issuers,
             max_place_words,
         })
     }
 
-    /// What trigger pattern `id` stands for.
-    pub(crate) fn trigger(&self, id: usize) -> Option<Trigger> {
-        self.trigger_kinds.get(id).copied()
+    /// True when a word with hash `h` may start a trigger.
+    pub(crate) fn maybe_trigger(&self, h: u32) -> bool {
+        let h = h as usize % FIRST_WORD_BITS;
+        self.first_words
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
     }
 
     /// Longest trigger match starting exactly at `pos` and ending at a word
     /// boundary.
     pub(crate) fn trigger_at(&self, text: &str, pos: usize) -> Option<(Trigger, usize)> {
         let m = anchored(&self.triggers, text, pos)?;
-        Some((self.trigger(m.0)?, m.1))
+        Some((self.trigger_kinds.get(m.0).copied()?, m.1))
     }
 
     /// Longest body/modifier phrase at `pos` ending at a word boundary.
@@ -327,12 +446,76 @@ impl Dicts {
 
     /// The bundled entry for a unit name at a level.
     pub(crate) fn place(&self, level: &str, name: &str) -> Option<&PlaceEntry> {
-        self.places.get(&(level.to_string(), fold_key(name)))
+        let first = name.split(' ').next()?;
+        if !self.place_first_words.contains(first) && !first.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        self.places.get(level)?.get(fold_key(name).as_str())
+    }
+
+    /// The longest listed name at `level` among the word prefixes of `run`
+    /// (`ends` are the word ends, relative to `run`): (prefix length, entry).
+    pub(crate) fn longest_place(
+        &self,
+        level: &str,
+        run: &str,
+        ends: &[usize],
+    ) -> Option<(usize, &PlaceEntry)> {
+        let first = run.get(..*ends.first()?)?;
+        let listed_first =
+            self.place_first_words.contains(first) || first.bytes().all(|c| c.is_ascii_digit());
+        // the fold keeps one space per gap (` - ` keeps its hyphen as a
+        // word), so word k ends where the k-th space (or the end) is
+        let words_of = |e: usize| run.get(..e).map_or(0, |r| r.split_whitespace().count());
+        let prefix = |key: &str, e: usize| -> Option<String> {
+            let k = words_of(e);
+            let cut = key
+                .match_indices(' ')
+                .map(|(i, _)| i)
+                .chain([key.len()])
+                .nth(k.checked_sub(1)?)?;
+            key.get(..cut).map(str::to_string)
+        };
+        let whole = run.get(..*ends.last()?)?;
+        if listed_first {
+            let at_level = self.places.get(level)?;
+            let folded = fold_key(whole);
+            for &e in ends.iter().rev() {
+                if let Some(entry) = prefix(&folded, e).and_then(|f| at_level.get(f.as_str())) {
+                    return Some((e, entry));
+                }
+            }
+        }
+        None
+    }
+
+    /// The listed unit at `level` whose name has the same letters as `name`
+    /// without marks (`Già Nghĩa`, `Van Ho`), when only one has them.
+    pub(crate) fn place_by_skeleton(&self, level: &str, name: &str) -> Option<&PlaceEntry> {
+        let skeleton = crate::syllable::skeleton(&fold_key(name));
+        self.place_skeletons.get(level)?.get(skeleton.as_str())
     }
 
     /// The entry for a province-level name written without its unit word.
     pub(crate) fn province(&self, name: &str) -> Option<&PlaceEntry> {
+        let first = name.split(' ').next()?;
+        if !self.province_first_words.contains(first) {
+            return None;
+        }
         self.provinces.get(&fold_key(name))
+    }
+
+    /// True when the word before `p` (spaces and a colon between) can end a
+    /// document-type name or is `số`.
+    pub(crate) fn ends_doc_name(&self, text: &str, p: usize) -> bool {
+        let mut q = super::text::skip_spaces_back(text, p);
+        if text.get(..q).is_some_and(|h| h.ends_with(':')) {
+            q = super::text::skip_spaces_back(text, q - 1);
+        }
+        super::text::prev_word(text, q)
+            .filter(|&(_, e)| e == q)
+            .and_then(|(s, e)| text.get(s..e))
+            .is_some_and(|w| self.doc_last_words.contains(w))
     }
 
     /// The canonical spelling of a document-type code and its name; Party

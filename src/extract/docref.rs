@@ -57,7 +57,7 @@ fn segments(text: &str, i: usize) -> Option<(Vec<(usize, usize)>, usize)> {
 fn symbol(d: &Dicts, text: &str, p: usize) -> Option<Symbol> {
     let b = text.as_bytes();
     let n = digits(b, p);
-    if n == 0 || n > 6 {
+    if n == 0 || n > 6 || !matches!(b.get(p + n), Some(b'-' | b'/')) {
         return None;
     }
     let number = text.get(p..p + n)?.to_string();
@@ -180,8 +180,7 @@ fn name_before(d: &Dicts, text: &str, p: usize) -> Option<Named> {
         }
     }
     let head = text.get(..q)?;
-    for name in &d.doc_names {
-        let lower = name.to_lowercase();
+    for (lower, name) in &d.doc_names {
         for (form, capitalized) in [(name.as_str(), true), (lower.as_str(), false)] {
             if head.ends_with(form) && boundary_before(text, q - form.len()) {
                 return Some(Named {
@@ -200,8 +199,14 @@ fn name_before(d: &Dicts, text: &str, p: usize) -> Option<Named> {
 /// its symbol ends (scanning resumes there so that the date inside is found
 /// too).
 pub(crate) fn at(d: &Dicts, text: &str, p: usize) -> Option<(Fact, usize)> {
-    let named = name_before(d, text, p);
-    let sym = match symbol(d, text, p) {
+    let symbol = symbol(d, text, p);
+    // most numbers are no document: look for a name only after a word that can end one
+    let named = if symbol.is_some() || d.ends_doc_name(text, p) {
+        name_before(d, text, p)
+    } else {
+        None
+    };
+    let sym = match symbol {
         Some(s) => s,
         None => {
             // a bare number after a capitalized name or `số`: `Nghị quyết số 57`

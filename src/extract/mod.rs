@@ -498,30 +498,57 @@ impl Extractor {
             self.scan_numbers(text, &mut out);
         }
         if self.wants(FactKind::Official) || self.wants(FactKind::Place) {
+            // each kind in its own list: officials look back at the last one
+            let mut officials = Vec::new();
+            let mut places = Vec::new();
             let mut official_end = 0;
             let mut place_end = 0;
-            for m in d.triggers.find_iter(text) {
-                let (s, e) = (m.start(), m.end());
-                if !text::boundary_before(text, s) || !text::boundary_after(text, e) {
+            let b = text.as_bytes();
+            let mut i = 0;
+            let mut next_allowed = 0;
+            while i < b.len() {
+                // words start at ASCII letters and digits and at lead bytes of
+                // letters; punctuation, spaces, C2 xx (NBSP, «) and E2 xx xx
+                // (dashes, quotes) separate them
+                if !WORD_START[usize::from(b[i])] {
+                    i += 1;
                     continue;
                 }
-                match d.trigger(m.pattern().as_usize()) {
-                    Some(Trigger::Office)
-                        if self.wants(FactKind::Official) && s >= official_end =>
-                    {
-                        official_end = official::at(d, text, s, &mut out).max(official_end);
+                let s = i;
+                i += 1;
+                while i < b.len() && WORD_BYTE[usize::from(b[i])] {
+                    i += 1;
+                }
+                let h = dict::word_key(&b[s..i]);
+                if s < next_allowed || !d.maybe_trigger(h) || !text.is_char_boundary(s) {
+                    continue;
+                }
+                let Some((trigger, e)) = d.trigger_at(text, s) else {
+                    continue;
+                };
+                next_allowed = e;
+                match trigger {
+                    Trigger::Office if self.wants(FactKind::Official) && s >= official_end => {
+                        // `Phó Chủ tịch`: the scan finds `Chủ tịch`
+                        let s = with_pho(text, s)
+                            .filter(|&p| p >= official_end)
+                            .unwrap_or(s);
+                        official_end = official::at(d, text, s, &mut officials).max(official_end);
                     }
-                    Some(Trigger::Level(l)) if self.wants(FactKind::Place) && s >= place_end => {
-                        if let Some(end) = place::at(d, text, s, e, l, &mut out) {
+                    Trigger::Level(l) if self.wants(FactKind::Place) && s >= place_end => {
+                        if let Some(end) = place::at(d, text, s, e, l, &mut places) {
                             place_end = end;
                         }
                     }
                     _ => {}
                 }
             }
+            out.append(&mut officials);
+            out.append(&mut places);
         }
         out.retain(|f| self.wants(f.kind()));
-        out.sort_by(|a, b| {
+        // (start, kind) is unique: facts of one kind never share a start
+        out.sort_unstable_by(|a, b| {
             a.span
                 .start
                 .cmp(&b.span.start)
@@ -591,6 +618,31 @@ impl Extractor {
         }
         n.end
     }
+}
+
+/// Bytes that may start a word in the trigger scan.
+static WORD_START: [bool; 256] = byte_table(true);
+/// Bytes that continue a word in the trigger scan.
+static WORD_BYTE: [bool; 256] = byte_table(false);
+
+const fn byte_table(start: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = c.is_ascii_alphanumeric()
+            || (c >= 0xC3 && c != 0xE2)
+            || (!start && c >= 0x80 && c <= 0xBF);
+        i += 1;
+    }
+    t
+}
+
+/// Start of `Phó ` (any case) right before `s`, if there is one.
+fn with_pho(text: &str, s: usize) -> Option<usize> {
+    let p = s.checked_sub("Phó ".len())?;
+    let w = text.get(p..s)?;
+    (matches!(w, "Phó " | "phó " | "PHÓ ") && text::boundary_before(text, p)).then_some(p)
 }
 
 /// All facts in `text` with the bundled dictionaries.

@@ -289,11 +289,8 @@ pub(crate) fn at(d: &Dicts, text: &str, s: usize, out: &mut Vec<Fact>) -> usize 
         let sep_ok = spaced && (matches!(c, ',' | ':' | '(') || ne + c.len_utf8() < q);
         if sep_ok {
             // the same person named just before, by a title-name official: add the titles
-            if let Some(prev) = out
-                .iter_mut()
-                .rev()
-                .find(|f| f.span.end == ne && matches!(f.data, FactData::Official(_)))
-            {
+            // (`out` holds officials only, in order)
+            if let Some(prev) = out.last_mut().filter(|f| f.span.end == ne) {
                 if let FactData::Official(o) = &mut prev.data {
                     o.titles.extend(strings);
                     let start = prev.span.start;
@@ -303,7 +300,9 @@ pub(crate) fn at(d: &Dicts, text: &str, s: usize, out: &mut Vec<Fact>) -> usize 
                     return end;
                 }
             }
-            if let Some(ns) = name_before(d, text, ne) {
+            // a name inside the previous official is taken already
+            let floor = out.last().map_or(0, |f| f.span.end);
+            if let Some(ns) = name_before(d, text, ne).filter(|&ns| ns >= floor) {
                 let name = text.get(ns..ne).unwrap_or("").to_string();
                 // `Đinh Văn Hùng (Chủ tịch HĐND xã)`: take the closing parenthesis
                 let end = if c == '(' && text.as_bytes().get(end) == Some(&b')') {

@@ -7,55 +7,73 @@ use super::{fact, Fact, FactData, Percentage, Qualifier};
 
 // Words before a number and what they say; `None` (đạt) means "exactly" and
 // stays out of the span.
-const QUALIFIERS: [(&str, Option<Qualifier>); 19] = [
-    ("không vượt quá", Some(Qualifier::AtMost)),
-    ("chưa đến", Some(Qualifier::Below)),
-    ("chưa tới", Some(Qualifier::Below)),
-    ("ít nhất", Some(Qualifier::AtLeast)),
-    ("tối thiểu", Some(Qualifier::AtLeast)),
-    ("không dưới", Some(Qualifier::AtLeast)),
-    ("tối đa", Some(Qualifier::AtMost)),
-    ("không quá", Some(Qualifier::AtMost)),
-    ("nhiều nhất", Some(Qualifier::AtMost)),
-    ("xấp xỉ", Some(Qualifier::Approx)),
-    ("trên", Some(Qualifier::Above)),
-    ("hơn", Some(Qualifier::Above)),
-    ("vượt", Some(Qualifier::Above)),
-    ("dưới", Some(Qualifier::Below)),
-    ("khoảng", Some(Qualifier::Approx)),
-    ("gần", Some(Qualifier::Approx)),
-    ("chừng", Some(Qualifier::Approx)),
-    ("ước", Some(Qualifier::Approx)),
-    ("đạt", None),
+const QUALIFIERS: [(&[&str], Option<Qualifier>); 19] = [
+    (&["không", "vượt", "quá"], Some(Qualifier::AtMost)),
+    (&["chưa", "đến"], Some(Qualifier::Below)),
+    (&["chưa", "tới"], Some(Qualifier::Below)),
+    (&["ít", "nhất"], Some(Qualifier::AtLeast)),
+    (&["tối", "thiểu"], Some(Qualifier::AtLeast)),
+    (&["không", "dưới"], Some(Qualifier::AtLeast)),
+    (&["tối", "đa"], Some(Qualifier::AtMost)),
+    (&["không", "quá"], Some(Qualifier::AtMost)),
+    (&["nhiều", "nhất"], Some(Qualifier::AtMost)),
+    (&["xấp", "xỉ"], Some(Qualifier::Approx)),
+    (&["trên"], Some(Qualifier::Above)),
+    (&["hơn"], Some(Qualifier::Above)),
+    (&["vượt"], Some(Qualifier::Above)),
+    (&["dưới"], Some(Qualifier::Below)),
+    (&["khoảng"], Some(Qualifier::Approx)),
+    (&["gần"], Some(Qualifier::Approx)),
+    (&["chừng"], Some(Qualifier::Approx)),
+    (&["ước"], Some(Qualifier::Approx)),
+    (&["đạt"], None),
 ];
+
+/// `w` equals `q`, or (for the first word of a phrase) `q` capitalized.
+fn eq_word(w: &str, q: &str, first: bool) -> bool {
+    if w == q {
+        return true;
+    }
+    let (mut wc, mut qc) = (w.chars(), q.chars());
+    match (first, wc.next(), qc.next()) {
+        (true, Some(a), Some(b)) => {
+            b.to_uppercase().eq(std::iter::once(a)) && wc.as_str() == qc.as_str()
+        }
+        _ => false,
+    }
+}
 
 /// The qualifier phrase that ends right before `p` (only spaces between):
 /// (start, qualifier).
 pub(crate) fn qualifier_before(text: &str, p: usize) -> Option<(usize, Option<Qualifier>)> {
-    // up to three words back, longest phrase first
-    let mut starts = Vec::with_capacity(3);
+    // up to three words back, nearest first
+    let mut words: [(usize, usize); 3] = [(0, 0); 3];
+    let mut n = 0;
     let mut q = p;
-    for _ in 0..3 {
+    while n < 3 {
         match prev_word(text, q) {
-            Some((s, _)) => {
-                starts.push(s);
+            Some((s, e)) if e < q => {
+                words[n] = (s, e);
+                n += 1;
                 q = s;
             }
-            None => break,
+            _ => break,
         }
     }
-    let gap_ok = starts
-        .first()
-        .and_then(|&s| super::text::word_end(text, s))
-        .is_some_and(|e| e < p);
-    if !gap_ok {
-        return None;
-    }
-    for &s in starts.iter().rev() {
-        let phrase = text.get(s..p)?.trim_end().to_lowercase();
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some((_, q)) = QUALIFIERS.iter().find(|(w, _)| *w == phrase) {
-            return Some((s, *q));
+    // longest phrase first
+    for k in (1..=n).rev() {
+        for (parts, qual) in QUALIFIERS.iter() {
+            if parts.len() != k {
+                continue;
+            }
+            // words[k-1] is the phrase's first word
+            let ok = parts.iter().enumerate().all(|(i, part)| {
+                let (s, e) = words[k - 1 - i];
+                text.get(s..e).is_some_and(|w| eq_word(w, part, i == 0))
+            });
+            if ok {
+                return Some((words[k - 1].0, *qual));
+            }
         }
     }
     None

@@ -63,18 +63,23 @@ pub(crate) fn name_after<'d>(
     if ends.is_empty() {
         return None;
     }
-    for k in (1..=ends.len()).rev() {
-        if let Some(entry) = d.place(level, text.get(q..ends[k - 1])?) {
-            return Some((q, ends[k - 1], Some(entry)));
+    let rel: Vec<usize> = ends.iter().map(|e| e - q).collect();
+    if let Some((len, entry)) = d.longest_place(level, text.get(q..)?, &rel) {
+        return Some((q, q + len, Some(entry)));
+    }
+    // a person's name right after the unit word: `Chủ tịch UBND xã Nguyễn Văn A`
+    if official::name_at(d, text, q).is_some_and(|e| in_title || ends.contains(&e)) {
+        return None;
+    }
+    // damaged marks: the whole run against the listed names without marks
+    if let Some(&last) = ends.last() {
+        if let Some(entry) = d.place_by_skeleton(level, text.get(q..last)?) {
+            return Some((q, last, Some(entry)));
         }
     }
     // provinces, districts and towns are all listed: an unlisted name is
     // something else (`UBND tỉnh Lê Văn Hòa` names a person)
     if matches!(level, "tỉnh" | "thành phố" | "huyện" | "quận" | "thị xã") {
-        return None;
-    }
-    // a person's name right after the unit word: `Chủ tịch UBND xã Nguyễn Văn A`
-    if official::name_at(d, text, q).is_some_and(|e| in_title || ends.contains(&e)) {
         return None;
     }
     let ends: Vec<usize> = ends.into_iter().take(hyphen_at).collect();

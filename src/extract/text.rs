@@ -6,8 +6,15 @@
 
 /// True for characters that belong inside a word: letters, digits and the
 /// combining marks (text should be NFC, but stray marks must not split words).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (not × ÷), Latin Extended-A/B, combining marks,
+        // Latin Extended Additional: every Vietnamese letter, no table lookup
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The char that starts at byte `pos`, if any.
@@ -303,13 +310,32 @@ pub(crate) fn case_variants(phrase: &str, lowercase_ok: bool) -> Vec<String> {
 }
 
 /// Lookup key for names: lowercase, classic tone placement, single spaces.
+/// One pass, one allocation: this runs for every candidate place name.
 pub(crate) fn fold_key(phrase: &str) -> String {
-    let lower: String = phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    classic_tones(&lower)
+    let mut out = String::with_capacity(phrase.len());
+    let mut word: Vec<char> = Vec::with_capacity(16);
+    for w in phrase.split_whitespace() {
+        word.clear();
+        word.extend(w.chars().flat_map(char::to_lowercase));
+        // classic placement: a mark on the second vowel of a final open
+        // oa/oe/uy (not after q) moves to the first
+        let n = word.len();
+        if n >= 2 {
+            let (b1, t1) = split_tone(word[n - 2]);
+            let (b2, t2) = split_tone(word[n - 1]);
+            let movable = matches!((b1, b2), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+            let after_q = n >= 3 && word[n - 3] == 'q';
+            if movable && !after_q && t1 == 0 && t2 > 0 {
+                word[n - 2] = with_tone(b1, t2);
+                word[n - 1] = b2;
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.iter());
+    }
+    out
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::LanguageModel;
 use crate::syllable;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A pseudo-token standing left of the first token of every counted sequence,
 /// so that continuation counts see "no left context" as one distinct context.
@@ -23,6 +24,28 @@ fn key3(a: u64, b: u64, c: u64) -> u64 {
     (a << 42) | (b << 21) | c
 }
 const MASK: u64 = (1 << 21) - 1;
+
+/// A fast hasher for the integer n-gram keys (multiply-rotate, as in
+/// rustc's FxHasher). Only lookups use it: every table is sorted before it is
+/// written, so hash order never reaches a model.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Keys<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// A document is skipped when fewer than this share of its words are valid
 /// syllables (not Vietnamese, or heavily damaged).
@@ -137,8 +160,8 @@ pub struct Counter {
     order: usize,
     vocab: usize,
     uni: Vec<u64>,
-    bi: HashMap<u64, u32>,
-    tri: HashMap<u64, u32>,
+    bi: Keys<u32>,
+    tri: Keys<u32>,
     prior: BTreeMap<TokenId, f64>,
     prior_weight: f64,
     min_trigram_count: u32,
@@ -156,8 +179,8 @@ impl Counter {
             order: order.clamp(1, 3),
             vocab,
             uni: vec![0; vocab],
-            bi: HashMap::new(),
-            tri: HashMap::new(),
+            bi: Keys::default(),
+            tri: Keys::default(),
             prior: BTreeMap::new(),
             prior_weight: 0.3,
             min_trigram_count: 1,
@@ -356,7 +379,7 @@ impl Counter {
                 .map(|&(k, c)| (k, u64::from(c)))
                 .collect()
         } else if order == 3 {
-            let mut cont: HashMap<u64, u64> = HashMap::new();
+            let mut cont: Keys<u64> = Keys::default();
             for &(k, _) in &tri {
                 *cont.entry(k & ((1 << 42) - 1)).or_insert(0) += 1;
             }

@@ -1,7 +1,12 @@
 //! Token ids shared by every model, and text -> token conversion.
 
 use crate::syllable;
+use std::cell::RefCell;
 use std::sync::LazyLock;
+
+thread_local! {
+    static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// A token id: [`BOUNDARY`], [`UNKNOWN`], [`NUMBER`] or [`syllable_token`].
 pub type TokenId = u32;
@@ -36,6 +41,19 @@ pub fn vocab_size() -> usize {
 pub fn token_of_word(word: &str) -> TokenId {
     if let Some(i) = syllable::index_of(word) {
         return syllable_token(i);
+    }
+    // Capitalized words in modern placement: lowercase into a reused buffer
+    // and look up again before the allocating canonicalization.
+    if word.len() <= 32 && word.chars().any(char::is_uppercase) {
+        let hit = LOWER.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            syllable::index_of(&buf)
+        });
+        if let Some(i) = hit {
+            return syllable_token(i);
+        }
     }
     match syllable::canonical(word).and_then(|c| syllable::index_of(&c)) {
         Some(i) => syllable_token(i),

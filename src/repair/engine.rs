@@ -11,6 +11,7 @@ use crate::normalize::TonePolicy;
 use crate::syllable::{self, ToneStyle};
 use crate::Span;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cost of keeping a word that is not a valid syllable (foreign words and
 /// acronyms exist, but a damaged page makes many more invalid words).
@@ -19,6 +20,9 @@ const KEEP_UNKNOWN: f32 = -6.9;
 const KEEP_MARK: f32 = -3.0;
 /// Cost per mark of keeping an invalid word with stacked marks.
 const KEEP_STACKED: f32 = -9.2;
+/// Cost per `đ` of keeping a word that is neither a syllable nor a known
+/// abbreviation (`Coviđ`): milder than a tone, `đ` being a Vietnamese letter.
+const KEEP_BAR: f32 = -1.5;
 /// Extra cost of keeping an invalid word whose skeleton spells a Vietnamese
 /// syllable (an invalid spelling of a real skeleton is rarely foreign).
 const KEEP_VIET_SKELETON: f32 = -4.6;
@@ -27,8 +31,10 @@ const KEEP_VIET_SKELETON: f32 = -4.6;
 const CHANNEL_BEAM: f32 = 7.0;
 /// At most this many candidates per word.
 const MAX_CANDS: usize = 10;
-/// EM iterations (decode, count, re-estimate).
-const EM_ITERS: usize = 1;
+/// EM iterations (local decode, count, re-estimate).
+const EM_ITERS: usize = 2;
+/// At most about this many words take part in the rate estimate.
+const LOCAL_SAMPLE: usize = 4000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Out {
@@ -287,14 +293,24 @@ impl Scratch {
             }
         }
         if !kept {
-            let nm = a.n_marks() as f32;
-            let mut extra = if known_abbrev || (ctx == Context::Code && nm == 0.0) {
+            // `đ` is a plain Vietnamese letter: only tones and vowel
+            // modifiers make a non-syllable suspicious
+            let bars = a
+                .letters()
+                .iter()
+                .filter(|l| l.base == b'd' && l.mods & (1 << M_BAR) != 0)
+                .count();
+            let nm = a.n_marks().saturating_sub(bars) as f32;
+            let mut extra = if known_abbrev || (ctx == Context::Code && a.n_marks() == 0) {
                 0.0
             } else {
                 KEEP_UNKNOWN
             };
             if viet_skeleton && nm > 0.0 {
                 extra += KEEP_VIET_SKELETON;
+            }
+            if !known_abbrev {
+                extra += bars as f32 * KEEP_BAR;
             }
             if !known_abbrev {
                 let stacked = u.flags & F_STACKED != 0;
@@ -311,7 +327,10 @@ impl Scratch {
                 extra,
                 uni: 0.0,
             });
-            if nm > 0.0 {
+            if a.n_marks() > 0 {
+                // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
+                // or in capitals an unknown word is less likely than a syllable
+                // or a known abbreviation
                 self.cands.push(Cand {
                     token: UNKNOWN,
                     out: Out::Bare,
@@ -427,23 +446,102 @@ impl Scratch {
     }
 
     /// Viterbi over every sentence; stores the choice in `words`.
-    fn decode(&mut self, lm: &dyn Lm) {
+    /// With `only_open`, sentences where every word has a single candidate
+    /// are skipped (their choice is already made).
+    fn decode(&mut self, lm: &dyn Lm, only_open: bool) {
         let trigram = lm.order() >= 3;
         let mut seg_start = 0;
+        let mut open = false;
         let n = self.pos.len();
         for i in 0..=n {
             let is_end = match self.pos.get(i) {
                 None => true,
                 Some(Pos::Fixed(t)) => *t == BOUNDARY,
-                Some(_) => false,
+                Some(Pos::Word(w)) => {
+                    if only_open && !open {
+                        open = self
+                            .words
+                            .get(*w as usize)
+                            .and_then(|w| self.uniq.get(w.uniq as usize))
+                            .is_some_and(|u| u.aend > u.astart + 1);
+                    }
+                    false
+                }
             };
             if is_end {
-                if i > seg_start {
+                if i > seg_start && (open || !only_open) {
                     self.viterbi(lm, seg_start, i, trigram);
                 }
                 seg_start = i + 1;
+                open = false;
             }
         }
+    }
+
+    /// The token a word has as written (its observed form).
+    fn kept_token(&self, pos: usize) -> TokenId {
+        match self.pos.get(pos) {
+            Some(Pos::Fixed(t)) => *t,
+            Some(Pos::Word(w)) => self
+                .words
+                .get(*w as usize)
+                .and_then(|w| self.uniq.get(w.uniq as usize))
+                .and_then(|u| self.cands.get(u.keep as usize))
+                .map_or(UNKNOWN, |c| c.token),
+            None => BOUNDARY,
+        }
+    }
+
+    /// Picks each word's best candidate against its observed neighbours
+    /// (bigram on both sides) and counts the channel operations of those
+    /// picks: the E-step of the rate estimate, without a full decode.
+    fn local_ops(&self, lm: &dyn Lm, costs: &Costs) -> Ops {
+        let mut ops = Ops::default();
+        let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
+        for w in self.words.iter().step_by(stride) {
+            let Some(u) = self.uniq.get(w.uniq as usize) else {
+                continue;
+            };
+            if u.flags & F_FIXED != 0 {
+                continue;
+            }
+            let p = w.pos as usize;
+            let prev = if p == 0 {
+                BOUNDARY
+            } else {
+                self.kept_token(p - 1)
+            };
+            let next = self.kept_token(p + 1);
+            let mut best = (f32::NEG_INFINITY, u.keep);
+            let active = self
+                .active
+                .get(u.astart as usize..u.aend as usize)
+                .unwrap_or(&[]);
+            for &ci in active {
+                let Some(c) = self.cands.get(ci as usize) else {
+                    continue;
+                };
+                let mut s = self
+                    .scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY);
+                if active.len() > 1 {
+                    s += lm.logp2(prev, c.token) + lm.logp2(c.token, next);
+                }
+                if s > best.0 {
+                    best = (s, ci);
+                }
+            }
+            let Some(c) = self.cands.get(best.1 as usize) else {
+                continue;
+            };
+            if c.out == Out::Keep && u.flags & F_VALID == 0 {
+                continue;
+            }
+            self.chan(u, best.1, costs, Some(&mut ops));
+        }
+        ops
     }
 
     fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool) {
@@ -567,27 +665,6 @@ impl Scratch {
         }
     }
 
-    /// Counts channel operations of the current choices.
-    fn count_ops(&self, costs: &Costs) -> Ops {
-        let mut ops = Ops::default();
-        for w in &self.words {
-            let Some(u) = self.uniq.get(w.uniq as usize) else {
-                continue;
-            };
-            if u.flags & F_FIXED != 0 {
-                continue;
-            }
-            let Some(c) = self.cands.get(w.choice as usize) else {
-                continue;
-            };
-            if c.out == Out::Keep && u.flags & F_VALID == 0 {
-                continue;
-            }
-            self.chan(u, w.choice, costs, Some(&mut ops));
-        }
-        ops
-    }
-
     fn features(&self) -> Features {
         let mut f = Features::default();
         for u in &self.uniq {
@@ -629,7 +706,7 @@ pub(crate) fn repair_doc(
     edits: &mut Vec<Edit>,
 ) -> Option<String> {
     sc.clear();
-    let mut index: HashMap<&str, u32> = HashMap::new();
+    let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern
     sc.pos.push(Pos::Fixed(BOUNDARY));
@@ -712,24 +789,24 @@ pub(crate) fn repair_doc(
     let noisy = if protect_only {
         false
     } else {
-        for it in 0..=EM_ITERS {
+        // estimate the rates with a cheap local decode (each word against its
+        // observed neighbours), then decide
+        for _ in 0..EM_ITERS {
             let costs = Costs::new(&rates);
             sc.score_all(&costs, false);
-            sc.decode(p.lm);
-            if it < EM_ITERS {
-                let ops = sc.count_ops(&costs);
-                rates = noise::reestimate(&prior, &ops);
-            }
+            let ops = sc.local_ops(p.lm, &costs);
+            rates = noise::reestimate(&prior, &ops);
         }
         if force {
             rates = noise::firm(&rates);
-            let costs = Costs::new(&rates);
-            sc.score_all(&costs, false);
-            sc.decode(p.lm);
         }
         force || noise::is_noisy(&rates)
     };
-    if !noisy {
+    if noisy {
+        let costs = Costs::new(&rates);
+        sc.score_all(&costs, false);
+        sc.decode(p.lm, false);
+    } else {
         let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
         if !any {
             return None;
@@ -739,7 +816,7 @@ pub(crate) fn repair_doc(
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }
-        sc.decode(p.lm);
+        sc.decode(p.lm, true);
     }
     let _ = rates;
     let style = match p.tone {
@@ -898,6 +975,28 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
     }
     let z: f32 = all.iter().map(|s| (s - best).exp()).sum();
     ((chosen - best).exp() / z).clamp(0.0, 1.0)
+}
+
+/// A small fast hasher for short keys (FxHash): the distinct-word table is
+/// hit once per word, and SipHash's DoS resistance buys nothing for a map
+/// that lives for one document.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            for (d, s) in b.iter_mut().zip(chunk) {
+                *d = *s;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// True when `word` splits into two or three valid syllables.

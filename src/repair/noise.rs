@@ -71,6 +71,8 @@ pub(crate) fn initial(f: &Features) -> Rates {
 
 /// Pseudo-count weight pulling the re-estimate towards the first guess.
 const PRIOR: f32 = 200.0;
+/// Tone slips are sparse: a weaker pull lets short documents show them.
+const PRIOR_SUB: f32 = 60.0;
 
 /// M-step: rates from counted operations, pulled towards `prior`.
 pub(crate) fn reestimate(prior: &Rates, ops: &Ops) -> Rates {
@@ -78,11 +80,15 @@ pub(crate) fn reestimate(prior: &Rates, ops: &Ops) -> Rates {
         ((num + PRIOR * p) / (den + PRIOR)).clamp(lo, hi)
     };
     let nt = ops.t_keep + ops.t_sub + ops.t_del;
+    // where marks are being added, apparent substitutions are mostly added
+    // marks: keep the strong pull there
+    let pull_sub = if prior.add > 0.02 { PRIOR } else { PRIOR_SUB };
     let nm = ops.m_keep + ops.m_sub + ops.m_del;
     Rates {
         add: upd(prior.add, ops.added, ops.vowels, FLOOR.add, CEIL.add),
         tone_del: upd(prior.tone_del, ops.t_del, nt, FLOOR.tone_del, CEIL.tone_del),
-        tone_sub: upd(prior.tone_sub, ops.t_sub, nt, FLOOR.tone_sub, CEIL.tone_sub),
+        tone_sub: ((ops.t_sub + pull_sub * prior.tone_sub) / (nt + pull_sub))
+            .clamp(FLOOR.tone_sub, CEIL.tone_sub),
         mod_del: upd(prior.mod_del, ops.m_del, nm, FLOOR.mod_del, CEIL.mod_del),
         mod_sub: upd(prior.mod_sub, ops.m_sub, nm, FLOOR.mod_sub, CEIL.mod_sub),
         d_add: upd(

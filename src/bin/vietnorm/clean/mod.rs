@@ -242,8 +242,10 @@ fn clean_opened(
         Format::Warc => warc::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
             .map_err(|e| formats::read_error(&e, compression)),
         format => {
+            let t = Instant::now();
             let bytes = formats::read_all(&mut opened, cleaner.max_bytes)?;
-            let prepared = cleaner.prepare_bytes(&bytes, format)?;
+            stats.stage_seconds.read += t.elapsed().as_secs_f64();
+            let prepared = cleaner.prepare_bytes(&bytes, format, &mut stats.stage_seconds)?;
             let source = Source {
                 source: display,
                 record: None,
@@ -358,7 +360,7 @@ fn learn(
             }
             Ok(format) => {
                 if let Ok(bytes) = formats::read_all(&mut opened, cleaner.max_bytes) {
-                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format) {
+                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format, &mut Default::default()) {
                         feed(counter, tx, p, bytes.len());
                     }
                 }

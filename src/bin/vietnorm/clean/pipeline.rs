@@ -11,7 +11,8 @@ use vietnorm::CharOffsets;
 use super::boiler::{self, Boilerplate};
 use super::formats::{self, Format};
 use super::html;
-use super::report::Stats;
+use super::report::{Stages, Stats};
+use std::time::Instant;
 
 /// A document's text after decoding and normalizing, before repair.
 pub struct Prepared {
@@ -64,7 +65,13 @@ fn encoding_name(e: Encoding) -> &'static str {
 
 impl Cleaner {
     /// Raw bytes of a text or HTML document to normalized text.
-    pub fn prepare_bytes(&self, bytes: &[u8], format: Format) -> Result<Prepared, String> {
+    pub fn prepare_bytes(
+        &self,
+        bytes: &[u8],
+        format: Format,
+        stages: &mut Stages,
+    ) -> Result<Prepared, String> {
+        let t0 = Instant::now();
         let det = self.decoder.detect(bytes);
         if det.encoding != Encoding::Utf16 {
             if let Some(reason) = formats::binary_reason(bytes) {
@@ -79,14 +86,20 @@ impl Cleaner {
                 d.replaced, d.encoding
             ));
         }
+        let t1 = Instant::now();
+        stages.decode += (t1 - t0).as_secs_f64();
         let is_html = format == Format::Html || html::looks_like_html(&d.text);
         let body = if is_html {
             html::main_text(&d.text)
         } else {
             d.text.into_owned()
         };
+        let t2 = Instant::now();
+        stages.html += (t2 - t1).as_secs_f64();
+        let text = self.normalizer.normalize(&body).into_owned();
+        stages.normalize += t2.elapsed().as_secs_f64();
         Ok(Prepared {
-            text: self.normalizer.normalize(&body).into_owned(),
+            text,
             encoding: encoding_name(d.encoding),
             mojibake: !d.repaired_spans.is_empty(),
         })
@@ -94,15 +107,22 @@ impl Cleaner {
 
     /// A text field (already Unicode, e.g. from JSON) to normalized text:
     /// mojibake repair and HTML extraction, then normalize.
-    pub fn prepare_str(&self, text: &str) -> Prepared {
+    pub fn prepare_str(&self, text: &str, stages: &mut Stages) -> Prepared {
+        let t0 = Instant::now();
         let (fixed, repairs) = decode::repair_mojibake(text);
+        let t1 = Instant::now();
+        stages.decode += (t1 - t0).as_secs_f64();
         let body = if html::looks_like_html(&fixed) {
             std::borrow::Cow::Owned(html::main_text(&fixed))
         } else {
             fixed
         };
+        let t2 = Instant::now();
+        stages.html += (t2 - t1).as_secs_f64();
+        let text = self.normalizer.normalize(&body).into_owned();
+        stages.normalize += t2.elapsed().as_secs_f64();
         Prepared {
-            text: self.normalizer.normalize(&body).into_owned(),
+            text,
             encoding: "utf-8",
             mojibake: !repairs.is_empty(),
         }
@@ -124,7 +144,9 @@ impl Cleaner {
         };
         // Boilerplate is recognised on the text it was learned from (before
         // repair); repair keeps every line, so the marks still apply after.
+        let t0 = Instant::now();
         let marks = self.boiler.as_ref().map(|b| b.mark(&p.text));
+        let t1 = Instant::now();
         let mut text = match &self.repairer {
             Some(r) => {
                 let rep = r.repair(&p.text);
@@ -136,6 +158,7 @@ impl Cleaner {
             }
             None => p.text,
         };
+        let t2 = Instant::now();
         if let Some(marks) = marks {
             if marks.iter().any(|&m| m) {
                 let (stripped, n) = boiler::strip(&text, &marks);
@@ -143,6 +166,7 @@ impl Cleaner {
                 done.boilerplate_lines = n;
             }
         }
+        let t3 = Instant::now();
         if let Some(ex) = &self.extractor {
             let found = ex.extract(&text);
             let offsets = CharOffsets::new(&text);
@@ -159,6 +183,10 @@ impl Cleaner {
                 facts.push(b'\n');
             }
         }
+        let st = &mut stats.stage_seconds;
+        st.boilerplate += (t1 - t0).as_secs_f64() + (t3 - t2).as_secs_f64();
+        st.repair += (t2 - t1).as_secs_f64();
+        st.facts += t3.elapsed().as_secs_f64();
         stats.documents += 1;
         *stats
             .encodings

@@ -40,8 +40,43 @@ pub struct Stats {
     pub facts: u64,
     /// JSONL records without a string in the text field (copied unchanged).
     pub records_without_text: u64,
+    /// Seconds spent in each stage, summed over all worker threads (CPU
+    /// time of the workers, roughly): where the time goes.
+    pub stage_seconds: Stages,
     /// Failed files and documents.
     pub failures: Vec<Failure>,
+}
+
+/// Seconds per pipeline stage, summed over workers.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Stages {
+    /// Reading and decompressing files.
+    pub read: f64,
+    /// Bytes to text (detection, legacy decoding, mojibake repair).
+    pub decode: f64,
+    /// HTML main-text extraction.
+    pub html: f64,
+    pub normalize: f64,
+    /// Diacritic repair.
+    pub repair: f64,
+    pub boilerplate: f64,
+    /// Fact extraction and its JSON.
+    pub facts: f64,
+    /// JSON Lines and WARC parsing and writing.
+    pub records: f64,
+}
+
+impl Stages {
+    fn merge(&mut self, o: &Stages) {
+        self.read += o.read;
+        self.decode += o.decode;
+        self.html += o.html;
+        self.normalize += o.normalize;
+        self.repair += o.repair;
+        self.boilerplate += o.boilerplate;
+        self.facts += o.facts;
+        self.records += o.records;
+    }
 }
 
 impl Stats {
@@ -60,6 +95,7 @@ impl Stats {
         self.boilerplate_lines += o.boilerplate_lines;
         self.facts += o.facts;
         self.records_without_text += o.records_without_text;
+        self.stage_seconds.merge(&o.stage_seconds);
         self.failures.extend(o.failures);
     }
 
@@ -163,6 +199,12 @@ pub fn summary(stats: &Stats, run: &RunInfo) -> String {
             stats.records_without_text
         );
     }
+    let t = &stats.stage_seconds;
+    let _ = writeln!(
+        s,
+        "  worker seconds by stage: read {:.1}, decode {:.1}, html {:.1}, normalize {:.1}, repair {:.1}, boilerplate {:.1}, facts {:.1}, records {:.1}",
+        t.read, t.decode, t.html, t.normalize, t.repair, t.boilerplate, t.facts, t.records
+    );
     let _ = write!(s, "  failures: {}", stats.failures.len());
     if !stats.failures.is_empty() {
         s.push_str(" (listed above; see --report FILE for all)");

@@ -247,10 +247,10 @@ fn clean_doc(
     stats: &mut Stats,
     facts: &mut Vec<u8>,
 ) -> Option<Vec<u8>> {
-    let prepared =
-        doc.body.as_ref().map_err(Clone::clone).and_then(|b| {
-            cleaner.prepare_bytes(b, if doc.html { Format::Html } else { Format::Text })
-        });
+    let prepared = doc.body.as_ref().map_err(Clone::clone).and_then(|b| {
+        let format = if doc.html { Format::Html } else { Format::Text };
+        cleaner.prepare_bytes(b, format, &mut stats.stage_seconds)
+    });
     let prepared = match prepared {
         Ok(p) => p,
         Err(reason) => {
@@ -336,7 +336,7 @@ pub fn for_each_text(
     while let Ok(Some(doc)) = next_doc(reader, cleaner.max_bytes) {
         if let Ok(body) = &doc.body {
             let format = if doc.html { Format::Html } else { Format::Text };
-            if let Ok(p) = cleaner.prepare_bytes(body, format) {
+            if let Ok(p) = cleaner.prepare_bytes(body, format, &mut Default::default()) {
                 if !f(p, body.len()) {
                     return;
                 }

@@ -1,0 +1,129 @@
+"""Python-side throughput: vietnorm Pipeline.clean_batch against
+underthesea's text_normalize, on the same generated pages.
+
+    python bench/throughput.py [--mb 8] [--repeat 3]
+
+Run it in an environment that has vietnorm installed and, for the baseline,
+underthesea (``pip install underthesea``); without underthesea only vietnorm
+is measured. The corpus is generated from our own sentences (tests/conftest.py
+style, nothing from shared/devdata): news-like pages of 2-12 KB, 15% of them
+damaged (marks stripped, as on ASCII pages) and the rest clean. Prints MB/s
+(UTF-8 input bytes per second of wall time) and the ratios.
+"""
+
+import argparse
+import os
+import platform
+import random
+import time
+import unicodedata
+
+SENTENCES = [
+    "Sáng 12/3/2025, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2025.",
+    "Đồng chí Trần Minh Khoa – Phó Chủ tịch UBND tỉnh chủ trì hội nghị.",
+    "Theo Kế hoạch số 45/KH-UBND ngày 20/02/2025 của UBND tỉnh, các xã phải hoàn thành việc rà soát hồ sơ.",
+    "Năm qua, tỷ lệ hộ nghèo của xã Tân Lập giảm còn 3,2%, thu nhập bình quân đạt hơn 62 triệu đồng.",
+    "Toàn huyện có 1.245 hộ gia đình được hỗ trợ xây dựng nhà ở kiên cố trong giai đoạn 2021-2025.",
+    "Hội nghị đã thảo luận, thống nhất các giải pháp phát triển kinh tế, bảo đảm an sinh xã hội.",
+    "Người dân phấn khởi khi con đường bê tông mới được đưa vào sử dụng trước mùa mưa bão.",
+    "Chiều cùng ngày, đoàn công tác đã đến thăm, tặng quà các gia đình chính sách trên địa bàn.",
+    "Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ tiếp tục quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
+    "Trong tháng 10, lực lượng chức năng đã kiểm tra 36/74 cơ sở kinh doanh, xử lý nghiêm các vi phạm.",
+    "Giá cà phê nhân xô tại các tỉnh Tây Nguyên tăng nhẹ, dao động quanh mức 118.000 đồng/kg.",
+    "Thời tiết hôm nay: trời nhiều mây, có mưa rào rải rác, nhiệt độ cao nhất từ 29 đến 31 độ C.",
+    "Trường Trung học cơ sở Lê Lợi tổ chức lễ khai giảng năm học mới với hơn 600 học sinh tham dự.",
+    "Bệnh viện Đa khoa tỉnh tiếp nhận thêm nhiều trang thiết bị y tế hiện đại phục vụ khám, chữa bệnh.",
+    "Mùa lúa năm nay được mùa, được giá, bà con nông dân phấn khởi thu hoạch trước khi mưa lũ về.",
+    "Khách du lịch đến thành phố trong dịp nghỉ lễ tăng mạnh, công suất phòng khách sạn đạt khoảng 85%.",
+]
+
+
+def strip_marks(text):
+    t = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return t.replace("đ", "d").replace("Đ", "D")
+
+
+def corpus(mb, damaged=0.15, seed=42):
+    rng = random.Random(seed)
+    docs, total = [], 0
+    while total < mb * 1_000_000:
+        paras = []
+        size = rng.randint(2_000, 12_000)
+        n = 0
+        while n < size:
+            p = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 7)))
+            paras.append(p)
+            n += len(p.encode())
+        doc = "\n".join(paras)
+        if rng.random() < damaged:
+            doc = strip_marks(doc)
+        docs.append(doc)
+        total += len(doc.encode())
+    return docs, total
+
+
+def best(f, repeat):
+    """Fastest of `repeat` runs: (wall seconds, CPU seconds of the process,
+    all threads). On a busy machine wall time depends on the neighbours;
+    MB per CPU-second does much less."""
+    runs = []
+    for _ in range(repeat):
+        t, c = time.perf_counter(), time.process_time()
+        f()
+        runs.append((time.perf_counter() - t, time.process_time() - c))
+    return min(runs)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=8.0, help="corpus size in MB")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--baseline-mb", type=float, default=1.0,
+                    help="underthesea is measured on the first MB of the corpus (it is slow)")
+    args = ap.parse_args()
+
+    import vietnorm
+
+    docs, total = corpus(args.mb)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, vietnorm {vietnorm.__version__}")
+    print(f"corpus: {len(docs)} pages, {total / 1e6:.1f} MB, 15% damaged (marks stripped)")
+    try:
+        print(f"load average before: {os.getloadavg()[0]:.1f}")
+    except OSError:
+        pass
+
+    results = {}
+    for name, kwargs, threads in [
+        ("clean_batch, repair, all cores", {}, None),
+        ("clean_batch, repair, 1 thread", {}, 1),
+        ("clean_batch, no repair, all cores", {"repair": False}, None),
+        ("clean_batch, no repair, 1 thread", {"repair": False}, 1),
+    ]:
+        p = vietnorm.Pipeline(**kwargs)
+        p.clean_batch(docs[:4])  # load the model and dictionaries first
+        dt, cpu = best(lambda: p.clean_batch(docs, threads=threads), args.repeat)
+        results[name] = (total / 1e6 / dt, total / 1e6 / cpu)
+        print(f"vietnorm {name:<36} {results[name][0]:8.2f} MB/s wall  {results[name][1]:8.2f} MB/CPU-s")
+
+    try:
+        from underthesea import text_normalize
+    except ImportError:
+        print("underthesea not installed: baseline skipped")
+        return
+    sub, sub_bytes = [], 0
+    for d in docs:
+        if sub_bytes >= args.baseline_mb * 1_000_000:
+            break
+        sub.append(d)
+        sub_bytes += len(d.encode())
+    text_normalize(sub[0])  # warm up
+    dt, cpu = best(lambda: [text_normalize(d) for d in sub], 1)
+    base = (sub_bytes / 1e6 / dt, sub_bytes / 1e6 / cpu)
+    print(f"underthesea text_normalize ({sub_bytes / 1e6:.1f} MB)     {base[0]:8.2f} MB/s wall  {base[1]:8.2f} MB/CPU-s")
+    for name, v in results.items():
+        print(f"ratio vietnorm {name} / underthesea: {v[0] / base[0]:.1f}x wall, {v[1] / base[1]:.1f}x per CPU-s")
+
+
+if __name__ == "__main__":
+    main()

@@ -131,6 +131,21 @@ fn adaptation_learns_archive_vocabulary() {
     }
 }
 
+#[test]
+fn long_runs_without_spaces_are_handled() {
+    // every word of a 100 KB run without spaces looks at its chunk: that must
+    // stay bounded (this would take hours if it were quadratic)
+    let r = Repairer::builder()
+        .strength(Strength::Firm)
+        .build()
+        .unwrap();
+    for unit in ["tín-", "Đ/", "ỦBNĐ-93/", "a.b@"] {
+        let text = unit.repeat(100_000 / unit.len());
+        let out = r.repair(&text);
+        assert_eq!(skeleton_of_gaps(&out.text), skeleton_of_gaps(&text));
+    }
+}
+
 /// Every non-letter char, in order.
 fn skeleton_of_gaps(text: &str) -> (String, usize) {
     let mut gaps = String::new();

@@ -58,7 +58,7 @@ impl Entry {
 }
 
 /// UTF-8 of every vowel code.
-static VOWEL_UTF8: [([u8; 4], u8); 144] = {
+pub(crate) static VOWEL_UTF8: [([u8; 4], u8); 144] = {
     let mut t = [([0u8; 4], 0u8); 144];
     let mut i = 0;
     while i < 144 {

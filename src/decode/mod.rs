@@ -353,8 +353,11 @@ impl Decoder {
                     (Cow::Owned(t), r, true, true)
                 }
                 Encoding::Viqr => {
+                    // VIQR letters come out precomposed; only non-ASCII
+                    // input passed through may need NFC
                     let (t, r) = utf::decode_utf8(bytes);
-                    (Cow::Owned(viqr::decode(&t)), r, true, false)
+                    let ascii = t.is_ascii();
+                    (Cow::Owned(viqr::decode(&t)), r, !ascii, false)
                 }
                 _ => {
                     let table = v.table.unwrap_or(Table::Cp1258);

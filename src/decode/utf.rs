@@ -6,10 +6,14 @@ use std::borrow::Cow;
 /// UTF-8 byte order mark.
 pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Decodes UTF-8, dropping a BOM; invalid sequences become U+FFFD (one per
+/// Decodes UTF-8, dropping a BOM (and any repeated at the start); invalid sequences become U+FFFD (one per
 /// maximal invalid subsequence, as `String::from_utf8_lossy` does).
 pub(crate) fn decode_utf8(bytes: &[u8]) -> (Cow<'_, str>, usize) {
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    // every leading BOM goes, so that decoding the output again is a no-op
+    let mut bytes = bytes;
+    while let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        bytes = rest;
+    }
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return (Cow::Borrowed(s), 0);
     }
@@ -95,6 +99,10 @@ pub(crate) fn decode_utf16(bytes: &[u8], endian: Endian) -> (String, usize) {
     if body.len() % 2 == 1 {
         out.push('\u{FFFD}');
         replaced += 1;
+    }
+    // a BOM repeated after the first is dropped too, as for UTF-8
+    if out.starts_with('\u{FEFF}') {
+        out = out.trim_start_matches('\u{FEFF}').to_owned();
     }
     (out, replaced)
 }

@@ -5,127 +5,205 @@
 //! Plain ASCII text is full of these characters, so this decoder runs only
 //! when the caller forces it or detection finds VIQR words throughout.
 
-use super::legacy::{combine, NO_VOWEL};
-use super::tables::VOWELS;
+use super::legacy::{combine, NO_VOWEL, VOWEL_UTF8};
 
-fn vowel_code(c: char) -> u8 {
+fn vowel_code(c: u8) -> u8 {
     let (base, upper) = match c {
-        'a' => (0, false),
-        'e' => (3, false),
-        'i' => (5, false),
-        'o' => (6, false),
-        'u' => (9, false),
-        'y' => (11, false),
-        'A' => (0, true),
-        'E' => (3, true),
-        'I' => (5, true),
-        'O' => (6, true),
-        'U' => (9, true),
-        'Y' => (11, true),
+        b'a' => (0, false),
+        b'e' => (3, false),
+        b'i' => (5, false),
+        b'o' => (6, false),
+        b'u' => (9, false),
+        b'y' => (11, false),
+        b'A' => (0, true),
+        b'E' => (3, true),
+        b'I' => (5, true),
+        b'O' => (6, true),
+        b'U' => (9, true),
+        b'Y' => (11, true),
         _ => return NO_VOWEL,
     };
     u8::from(upper) * 72 + base * 6
 }
 
-fn mark_code(c: char) -> u8 {
+fn mark_code(c: u8) -> u8 {
     match c {
-        '^' => 1 + 6,
-        '(' => 1 + 12,
-        '+' => 1 + 18,
-        '`' => 1 + 1,
-        '?' => 1 + 2,
-        '~' => 1 + 3,
-        '\'' => 1 + 4,
-        '.' => 1 + 5,
+        b'^' => 1 + 6,
+        b'(' => 1 + 12,
+        b'+' => 1 + 18,
+        b'`' => 1 + 1,
+        b'?' => 1 + 2,
+        b'~' => 1 + 3,
+        b'\'' => 1 + 4,
+        b'.' => 1 + 5,
         _ => 0,
     }
 }
 
 /// Decodes VIQR text. Characters outside ASCII pass through.
+///
+/// Works on bytes: the output is at most 1.5 times the input (`a.` → `ạ`
+/// is the worst case), so it is written into one buffer sized for that,
+/// and a mark rewrites the vowel just written in place.
 pub(crate) fn decode(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = vec![0u8; n * 2 + 8];
+    let mut o = 0usize;
     // the vowel being built: its start in `out` and its code
-    let mut cur: Option<(usize, u8)> = None;
-    let mut word_start = true;
+    let mut cur_pos = 0usize;
+    let mut cur = NO_VOWEL;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if c == '\\' {
-            if let Some(n) = next {
-                out.push(n);
-                word_start = !n.is_alphanumeric();
-                i += 2;
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 && PLAIN[usize::from(b)] {
+            // plain ASCII: a letter other than a vowel or d, a digit, space, punctuation
+            if let Some(dst) = out.get_mut(o) {
+                *dst = b;
+            }
+            o += 1;
+            cur = NO_VOWEL;
+            i += 1;
+            continue;
+        }
+        if b >= 0x80 {
+            // a non-ASCII char: copied whole, counts as a letter
+            let len = utf8_len(b);
+            copy(&mut out, &mut o, bytes.get(i..i + len).unwrap_or(&[]));
+            i += len;
+            cur = NO_VOWEL;
+            continue;
+        }
+        if b == b'\\' {
+            if let Some(&next) = bytes.get(i + 1) {
+                let len = utf8_len(next);
+                copy(
+                    &mut out,
+                    &mut o,
+                    bytes.get(i + 1..i + 1 + len).unwrap_or(&[]),
+                );
+                i += 1 + len;
             } else {
                 // a lone backslash at the end escapes nothing
                 i += 1;
             }
-            cur = None;
+            cur = NO_VOWEL;
             continue;
         }
-        let mark = mark_code(c);
+        let mark = mark_code(b);
         if mark != 0 {
-            if let Some((pos, code)) = cur {
+            if cur != NO_VOWEL {
                 let is_tone = mark <= 6;
-                let punct_like = matches!(c, '.' | '?' | '\'') && ends_word(&chars, i + 1);
-                if !(punct_like && is_tone && !tone_continues(&chars, i + 1, c)) {
-                    if let Some(v) = combine(code, mark) {
-                        out.truncate(pos);
-                        out.push_str(VOWELS.get(usize::from(v)).copied().unwrap_or("\u{FFFD}"));
-                        cur = Some((pos, v));
+                let punct_like = matches!(b, b'.' | b'?' | b'\'') && ends_word(bytes, i + 1);
+                if !(punct_like && is_tone && !tone_continues(bytes, i + 1, b)) {
+                    if let Some(v) = combine(cur, mark) {
+                        let (u, len) = VOWEL_UTF8[usize::from(v)];
+                        if let Some(dst) = out.get_mut(cur_pos..cur_pos + 4) {
+                            dst.copy_from_slice(&u);
+                        }
+                        o = cur_pos + usize::from(len);
+                        cur = v;
                         i += 1;
                         continue;
                     }
                 }
             }
-            out.push(c);
-            cur = None;
-            word_start = !c.is_alphanumeric();
+            copy(&mut out, &mut o, &[b]);
+            cur = NO_VOWEL;
             i += 1;
             continue;
         }
-        // dd -> đ at the start of a word
-        if word_start && matches!(c, 'd' | 'D') && matches!(next, Some('d' | 'D')) {
-            out.push(if c == 'D' { 'Đ' } else { 'đ' });
-            cur = None;
-            word_start = false;
+        // dd -> đ at the start of a word (after a non-letter or at the start)
+        let word_start = i == 0
+            || bytes
+                .get(i - 1)
+                .is_some_and(|&p| p < 0x80 && !p.is_ascii_alphanumeric());
+        if word_start && (b | 0x20) == b'd' && bytes.get(i + 1).is_some_and(|&c| (c | 0x20) == b'd')
+        {
+            copy(
+                &mut out,
+                &mut o,
+                if b == b'D' {
+                    "Đ".as_bytes()
+                } else {
+                    "đ".as_bytes()
+                },
+            );
+            cur = NO_VOWEL;
             i += 2;
             continue;
         }
-        let v = vowel_code(c);
-        if v != NO_VOWEL {
-            cur = Some((out.len(), v));
-        } else {
-            cur = None;
-        }
-        out.push(c);
-        word_start = !c.is_alphanumeric();
+        let v = vowel_code(b);
+        cur = v;
+        cur_pos = o;
+        copy(&mut out, &mut o, &[b]);
         i += 1;
     }
-    out
+    out.truncate(o);
+    match simdutf8::basic::from_utf8(&out) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(&out).into_owned(),
+    }
+}
+
+/// ASCII bytes that need no decision: not a vowel, not `d`/`D`, not a mark
+/// char, not a backslash.
+static PLAIN: [bool; 128] = {
+    let mut t = [true; 128];
+    let special = b"aeiouyAEIOUYdD^(+`?~'.\\";
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = false;
+        k += 1;
+    }
+    t
+};
+
+#[inline]
+fn copy(out: &mut [u8], o: &mut usize, piece: &[u8]) {
+    if let Some(dst) = out.get_mut(*o..*o + piece.len()) {
+        dst.copy_from_slice(piece);
+        *o += piece.len();
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+    let b = *bytes.get(at)?;
+    let piece = bytes.get(at..at + utf8_len(b))?;
+    std::str::from_utf8(piece).ok()?.chars().next()
 }
 
 // True when position `at` is past the end of the word (end, space, punctuation).
-fn ends_word(chars: &[char], at: usize) -> bool {
-    chars.get(at).map_or(true, |c| {
-        !c.is_alphanumeric() && mark_code(*c) == 0 && *c != '\\'
-    })
+fn ends_word(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        None => true,
+        Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric() && mark_code(c) == 0 && c != b'\\',
+        Some(_) => !char_at(bytes, at).is_some_and(char::is_alphanumeric),
+    }
 }
 
 // A `.`, `?` or `'` at the end of a word is a tone when the sentence goes on
 // (a space then a lowercase letter); before an uppercase letter, a line end or
 // the end of text it is punctuation. `'` is a tone unless a quote closes.
-fn tone_continues(chars: &[char], at: usize, mark: char) -> bool {
-    match chars.get(at) {
+fn tone_continues(bytes: &[u8], at: usize, mark: u8) -> bool {
+    match bytes.get(at) {
         None => false,
-        Some(' ') => match chars.get(at + 1) {
+        Some(b' ') => match char_at(bytes, at + 1) {
             Some(n) if n.is_lowercase() => true,
-            Some(n) if n.is_uppercase() => mark == '\'',
+            Some(n) if n.is_uppercase() => mark == b'\'',
             _ => false,
         },
-        Some(c) if mark == '\'' => !matches!(c, '"' | '\'' | ')' | '\n' | '\r'),
-        Some(',' | ';' | ':' | ')') => true,
+        Some(&c) if mark == b'\'' => !matches!(c, b'"' | b'\'' | b')' | b'\n' | b'\r'),
+        Some(b',' | b';' | b':' | b')') => true,
         Some(_) => false,
     }
 }

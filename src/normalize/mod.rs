@@ -1,16 +1,16 @@
 //! Normalization: NFC, stray and stacked marks, tone placement, look-alike
 //! and styled letters, odd and invisible spaces.
 //!
-//! Clean text is found by a byte scan ([`scan`]) and returned borrowed; only
+//! Clean text is found by a byte scan (`scan`) and returned borrowed; only
 //! the words (runs between ASCII whitespace) that need work go through the
 //! char-level pipeline:
 //!
-//! 1. fold ([`fold`]): odd spaces to U+0020, invisible chars dropped,
+//! 1. fold (`fold`): odd spaces to U+0020, invisible chars dropped,
 //!    `Ð`/`ð` and other look-alikes to `Đ`/`đ`, styled letters to plain ones;
-//! 2. marks ([`marks`]): deprecated and foreign tone marks mapped to the
+//! 2. marks (`marks`): deprecated and foreign tone marks mapped to the
 //!    Vietnamese ones, the same mark twice on a letter collapsed, tone marks
 //!    on no letter dropped; NFC;
-//! 3. tone ([`tone`]): tone placement by the chosen [`TonePolicy`], applied
+//! 3. tone (`tone`): tone placement by the chosen [`TonePolicy`], applied
 //!    to valid syllables only; placements wrong under both conventions are
 //!    always fixed.
 //!

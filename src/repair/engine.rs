@@ -139,20 +139,30 @@ fn in_address(text: &str, span: Span) -> bool {
         .any(|w| w[1] == b'.' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
 }
 
+/// Bounds of the run without spaces around `span`, looking at most
+/// `CHUNK_REACH` chars each way (so a huge run cannot make repair quadratic).
 fn chunk_bounds(text: &str, span: Span) -> (usize, usize) {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    let s = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let e = after
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(text.len(), |(i, _)| span.end + i);
+    let mut s = span.start;
+    for (i, c) in before.char_indices().rev().take(CHUNK_REACH) {
+        if c.is_whitespace() {
+            break;
+        }
+        s = i;
+    }
+    let mut e = span.end;
+    for (i, c) in after.char_indices().take(CHUNK_REACH) {
+        if c.is_whitespace() {
+            break;
+        }
+        e = span.end + i + c.len_utf8();
+    }
     (s, e)
 }
+
+/// How far (in chars) a chunk is examined on each side of a word.
+const CHUNK_REACH: usize = 256;
 
 /// What kind of chunk a word sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

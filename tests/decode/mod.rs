@@ -541,6 +541,12 @@ fn fuzz_regressions() {
             let f = Decoder::builder().encoding(enc).build().decode(&bytes);
             assert!(unicode_normalization::is_nfc(&f.text), "{enc}: {bytes:x?}");
         }
+        let again = Decoder::builder()
+            .encoding(Encoding::Utf8)
+            .repair_mojibake(false)
+            .build()
+            .decode(d.text.as_bytes());
+        assert_eq!(again.text, d.text, "{bytes:x?}");
         n += 1;
     }
     assert!(n >= 1);

@@ -580,6 +580,73 @@ Ngôn ngữ là một phần quan trọng của văn hóa dân tộc.
 Song song với đó, tỉnh đẩy mạnh cải cách thủ tục hành chính.
 Ông sống cùng vợ trong căn nhà nhỏ ở cuối làng.
 Điện lực tỉnh thông báo lịch cắt điện để bảo dưỡng đường dây.
+Vào mùa đông, nhiều người già thường mắc các bệnh về hô hấp.
+Đường phố đông đúc xe cộ vào giờ tan tầm.
+Người dân phía đông thành phố đã được cấp nước sạch.
+Hoạt động của các cơ sở kinh doanh được kiểm tra thường xuyên.
+Dù đã lớn tuổi nhưng ông vẫn còn làm việc hằng ngày.
+Số còn lại đang được các cơ quan chức năng xác minh.
+Những đứa con của bà đều đã trưởng thành.
+Các con của anh đều học giỏi và ngoan ngoãn.
+Cũng theo báo cáo, số doanh nghiệp thành lập mới tăng mạnh.
+Chị cũng cho biết sẽ cùng chồng mở rộng quy mô sản xuất.
+Ai cũng mong một năm mới bình an, may mắn.
+Người tiêu dùng có xu hướng mua hàng online nhiều hơn.
+Khách đến mua rất đông nên cửa hàng phải tuyển thêm người.
+Trời mưa suốt mấy ngày liền khiến nhiều tuyến đường bị ngập.
+Trồng rau sạch giúp nhiều hộ dân có thu nhập ổn định.
+Những khó khăn trong sản xuất đã được tháo gỡ kịp thời.
+Những ngày qua, giá heo hơi tăng mạnh.
+Công việc vất vả nhưng anh chưa bao giờ than phiền.
+Doanh số bán hàng tháng này tăng so với tháng trước.
+Tài liệu được in thành nhiều bản để phát cho người dân.
+Tổng lượng hàng hóa qua cảng tăng {pct}.
+Lương hưu và trợ cấp bảo hiểm xã hội được điều chỉnh tăng.
+Hai nước cam kết thúc đẩy quan hệ hợp tác vì hòa bình và phát triển.
+Hóa chất độc hại được xử lý theo đúng quy định.
+Hôm nay là ngày đầu tiên học sinh đến trường.
+Mẫu điện thoại này được bán chính hãng tại Việt Nam.
+Mà đã nói là phải làm, không thể để chậm trễ.
+Mã QR được in trên bao bì để người mua tra cứu nguồn gốc.
+Mức tăng trưởng này cao hơn mục tiêu đề ra.
+Các ngành kinh tế mũi nhọn của tỉnh đạt mức tăng trưởng khá.
+Chuyện này đã khiến gia đình anh mất ăn mất ngủ.
+Người dân mất trắng sau trận lũ lịch sử.
+Khuôn mặt của em bé rạng rỡ khi nhận được quà.
+Nhiều loại trái cây được xuất khẩu sang thị trường châu Âu.
+Hãng sản xuất đã thu hồi hàng nghìn sản phẩm bị lỗi.
+Hàng nghìn người dân đã đến xem pháo hoa đêm giao thừa.
+Tiền điện, tiền nước trong tháng này tăng do thời tiết nắng nóng.
+Phụ huynh lo lắng khi học phí các trường tư thục tăng cao.
+Tỉnh Phú Thọ có nhiều di tích lịch sử gắn với thời các vua Hùng.
+Tôi đã tới đó nhiều lần nhưng lần nào cũng thấy đẹp.
+Tới đây, thành phố sẽ mở thêm nhiều tuyến xe buýt.
+Bà vẫn giữ thói quen đọc báo mỗi sáng.
+Văn hóa đọc trong giới trẻ đang được khôi phục.
+Thị xã có nhiều tiềm năng phát triển du lịch sinh thái.
+Nếu có mưa lớn thì người dân cần theo dõi thông tin cảnh báo.
+Tại buổi lễ, lãnh đạo địa phương đã trao tặng bằng khen.
+Nhiều tài xế xe tải đã phải dừng lại vì đường bị sạt lở.
+Đây là cơ hội để các doanh nghiệp mở rộng thị trường.
+Cơ quan chức năng đã có văn bản trả lời người dân.
+Vì vậy, người dân nên đến cơ sở y tế để được khám kịp thời.
+Nền kinh tế đang dần lấy lại đà tăng trưởng.
+Từ đầu năm đến nay, tỉnh đã thu hút {n} dự án đầu tư.
+Anh tự học tiếng Anh qua mạng và đã đạt chứng chỉ quốc tế.
+Sau khi tốt nghiệp, chị chuyển về quê làm việc.
+Chuyên gia khuyến cáo người dân không nên chủ quan.
+Sàn nhà bị ngập nước nên cả gia đình phải chuyển đồ lên gác.
+Các sản phẩm nông sản được bày bán trên sàn thương mại điện tử.
+Mỗi tháng, người lao động nhận lương vào ngày mùng 5.
+Cô giáo nói các em phải học bài trước khi đến lớp.
+Trong nội thành, nhiều tuyến phố bị ùn tắc kéo dài.
+Trận đấu kết thúc với chiến thắng thuyết phục của đội khách.
+Tháng này, sản lượng điện tiêu thụ tăng cao kỷ lục.
+Đội bóng đã thắng cả ba trận ở vòng bảng.
+Qua kiểm tra, cơ quan chức năng phát hiện nhiều sai phạm.
+Giá nhà quá cao so với thu nhập của người lao động.
+Thanh toán qua điện thoại giúp tiết kiệm thời gian.
+Thành công này là kết quả của cả một quá trình nỗ lực.
 """)
 
 

@@ -153,6 +153,34 @@ impl Engine {
         }
     }
 
+    // decode (bytes) or mojibake repair (text), then normalize: what repair sees
+    fn prepare(&self, input: &Input) -> String {
+        match input {
+            Input::Text(t) => {
+                let (fixed, _) = decode::repair_mojibake(t);
+                self.normalizer.normalize(&fixed).into_owned()
+            }
+            Input::Bytes(b) => {
+                let d = self.decoder.decode(b);
+                self.normalizer.normalize(&d.text).into_owned()
+            }
+        }
+    }
+
+    /// A copy whose repairer is adapted to an archive: a model counted from
+    /// the documents that look clean, mixed with the current one.
+    pub fn adapt(&self, inputs: &[Input], threads: Option<usize>) -> Result<Engine, Failure> {
+        let Some(r) = &self.repairer else {
+            return Err("adapt() needs a pipeline with repair=True".to_string());
+        };
+        let texts: Vec<String> = on_pool(threads, || {
+            inputs.par_iter().map(|i| self.prepare(i)).collect()
+        })?;
+        let mut e = self.clone();
+        e.repairer = Some(r.adapt(texts.iter()));
+        Ok(e)
+    }
+
     /// Decodes bytes with this engine's decoder.
     pub fn decode<'a>(&self, bytes: &'a [u8]) -> decode::Decoded<'a> {
         self.decoder.decode(bytes)

@@ -444,6 +444,7 @@ struct Pipeline {
     strength: String,
     kinds: Option<Vec<String>>,
     encoding: Option<String>,
+    adapted: bool,
 }
 
 /// The result of :meth:`Pipeline.process`: the cleaned ``text`` and the
@@ -509,7 +510,47 @@ impl Pipeline {
             strength: strength.to_string(),
             kinds,
             encoding,
+            adapted: false,
         })
+    }
+
+    /// A new pipeline whose diacritic repair is adapted to an archive: a
+    /// language model is counted from the documents (``str`` or ``bytes``)
+    /// that look clean, damaged ones are skipped, and it is mixed with the
+    /// embedded model, so the archive's own names and phrasing help repair
+    /// its damaged pages. ``self`` is unchanged. An adapted pipeline cannot
+    /// be pickled (adapt on each worker instead).
+    ///
+    /// >>> import vietnorm
+    /// >>> p = vietnorm.Pipeline().adapt(["Xã Ea Tóh tổ chức hội nghị.", "Xã Ea Tóh có 12 thôn."])
+    /// >>> p.adapted
+    /// True
+    #[pyo3(signature = (texts, threads = None))]
+    fn adapt(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Pipeline> {
+        let inputs = inputs_arg(texts, "adapt")?;
+        let engine = py
+            .detach(|| self.engine.adapt(&inputs, threads))
+            .map_err(fail)?;
+        Ok(Pipeline {
+            engine,
+            tone: self.tone.clone(),
+            repair: self.repair,
+            strength: self.strength.clone(),
+            kinds: self.kinds.clone(),
+            encoding: self.encoding.clone(),
+            adapted: true,
+        })
+    }
+
+    /// Whether this pipeline came from :meth:`adapt`.
+    #[getter]
+    fn adapted(&self) -> bool {
+        self.adapted
     }
 
     /// Cleans one document (``str`` or ``bytes``).
@@ -635,18 +676,24 @@ impl Pipeline {
     fn __repr__(&self) -> String {
         let opt = |o: Option<String>| o.unwrap_or_else(|| "None".to_string());
         format!(
-            "Pipeline(tone={:?}, repair={}, strength={:?}, kinds={}, encoding={})",
+            "Pipeline(tone={:?}, repair={}, strength={:?}, kinds={}, encoding={}){}",
             self.tone,
             if self.repair { "True" } else { "False" },
             self.strength,
             opt(self.kinds.as_ref().map(|k| format!("{k:?}"))),
-            opt(self.encoding.as_ref().map(|e| format!("{e:?}")))
+            opt(self.encoding.as_ref().map(|e| format!("{e:?}"))),
+            if self.adapted { ".adapt(…)" } else { "" }
         )
     }
 
     // Pickling: rebuild from the settings (protocol 2+ calls
     // `Pipeline.__new__(Pipeline, **kwargs)`).
     fn __getnewargs_ex__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, Py<PyAny>)> {
+        if self.adapted {
+            return Err(PyTypeError::new_err(
+                "an adapted Pipeline cannot be pickled: pickle the pipeline before adapt() and adapt it where it runs",
+            ));
+        }
         let kw = pyo3::types::PyDict::new(py);
         kw.set_item("tone", &self.tone)?;
         kw.set_item("repair", self.repair)?;

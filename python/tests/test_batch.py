@@ -134,3 +134,33 @@ def test_pipeline_pickles(docs):
         assert repr(q) == repr(p)
         assert (q.tone, q.repair, q.strength, q.kinds, q.encoding) == ("classic", False, "firm", ["date"], "vni")
         assert q.clean_batch(docs[:8]) == p.clean_batch(docs[:8])
+
+
+def _word_accuracy(got, want):
+    pairs = list(zip(got.split(), want.split()))
+    return sum(a == b for a, b in pairs) / len(pairs)
+
+
+def test_adapt_learns_the_archive():
+    # an archive: clean pages plus pages that lost their marks
+    clean_pages = make_docs(40, seed=21)
+    clean_pages = [d for i, d in enumerate(clean_pages) if i % 8 in (0, 2, 4, 7)]
+    damaged = [strip_marks(d) for d in clean_pages[:6]]
+    base = vietnorm.Pipeline()
+    adapted = base.adapt(clean_pages + damaged)
+    assert adapted.adapted and not base.adapted
+    before = sum(_word_accuracy(base.clean(d), w) for d, w in zip(damaged, clean_pages))
+    after = sum(_word_accuracy(adapted.clean(d), w) for d, w in zip(damaged, clean_pages))
+    assert after > before, (before, after)
+    # clean pages stay as they are, and batches still equal single calls
+    assert adapted.clean_batch(clean_pages) == clean_pages
+    assert adapted.clean_batch(damaged) == [adapted.clean(d) for d in damaged]
+
+
+def test_adapt_errors():
+    with pytest.raises(vietnorm.VietnormError, match="repair=True"):
+        vietnorm.Pipeline(repair=False).adapt(["Hòa bình"])
+    with pytest.raises(TypeError, match="cannot be pickled"):
+        pickle.dumps(vietnorm.Pipeline().adapt(["Hòa bình"]))
+    with pytest.raises(TypeError):
+        vietnorm.Pipeline().adapt("a single string")

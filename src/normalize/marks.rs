@@ -30,6 +30,7 @@ fn is_mark(c: char) -> bool {
 pub(super) struct Scratch {
     marks: Vec<char>,
     kept: Vec<char>,
+    folded: String,
     cluster: String,
 }
 
@@ -77,8 +78,12 @@ fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
 }
 
 /// Processes word `w` into `mid`; returns the alignment of `mid` to `w`
-/// (when `align` is set; else an empty one). Letters with two different
+/// (when `want_align` is set; else an empty one). Letters with two different
 /// tone marks are pushed to `stacked` (spans in `mid`).
+///
+/// Folding runs first over the whole word, so a dropped char (a zero-width
+/// space) never separates a mark from its letter: the output is what a
+/// second run would make of it.
 pub(super) fn fold_and_compose(
     w: &str,
     opts: FoldOptions,
@@ -87,26 +92,60 @@ pub(super) fn fold_and_compose(
     scratch: &mut Scratch,
     want_align: bool,
 ) -> Alignment {
+    let mut folded = std::mem::take(&mut scratch.folded);
+    folded.clear();
+    let mut a0 = Alignment::new();
+    let mut prev_base: Option<char> = None;
+    for (i, c) in w.char_indices() {
+        let o = folded.len();
+        let f = fold(c, prev_base, opts);
+        match f {
+            Fold::Keep => folded.push(c),
+            Fold::To(d) => folded.push(d),
+            Fold::Drop => {}
+        }
+        if want_align {
+            let (os, is) = (Span::new(o, folded.len()), Span::new(i, i + c.len_utf8()));
+            if f == Fold::Keep {
+                a0.push_copied(os, is);
+            } else {
+                a0.push_changed(os, is);
+            }
+        }
+        if f != Fold::Drop && !is_mark(c) {
+            prev_base = folded.chars().next_back();
+        }
+    }
+    let a1 = compose_clusters(&folded, mid, stacked, scratch, want_align);
+    scratch.folded = folded;
+    if want_align {
+        a0.compose(&a1)
+    } else {
+        a1
+    }
+}
+
+// Groups `w` (already folded) into a starter and its marks, cleans the marks
+// and composes each group.
+fn compose_clusters(
+    w: &str,
+    mid: &mut String,
+    stacked: &mut Vec<Span>,
+    scratch: &mut Scratch,
+    want_align: bool,
+) -> Alignment {
     mid.clear();
     let mut align = Alignment::new();
     let mut chars = w.char_indices().peekable();
-    let mut prev_out: Option<char> = None;
     while let Some((start, c0)) = chars.next() {
-        // one cluster: a starter and the marks after it (folded first)
         let mut end = start + c0.len_utf8();
-        let base = match fold(c0, prev_out, opts) {
-            Fold::Keep => Some(c0),
-            Fold::To(d) => Some(d),
-            Fold::Drop => None,
-        };
         let marks = &mut scratch.marks;
         marks.clear();
-        let base = match base {
-            Some(b) if is_mark(b) => {
-                marks.push(b);
-                None
-            }
-            b => b,
+        let base = if is_mark(c0) {
+            marks.push(c0);
+            None
+        } else {
+            Some(c0)
         };
         while let Some(&(i, c)) = chars.peek() {
             if !is_mark(c) {
@@ -114,11 +153,7 @@ pub(super) fn fold_and_compose(
             }
             chars.next();
             end = i + c.len_utf8();
-            match fold(c, prev_out, opts) {
-                Fold::Keep => marks.push(c),
-                Fold::To(d) => marks.push(d),
-                Fold::Drop => {}
-            }
+            marks.push(c);
         }
         let letter = base.filter(|b| b.is_alphabetic());
         let out_start = mid.len();
@@ -140,7 +175,10 @@ pub(super) fn fold_and_compose(
             }
             let kept = &mut scratch.kept;
             kept.clear();
-            for (k, m) in cluster.nfd().chain(marks.iter().copied()).enumerate() {
+            // decompose the marks too: one mark can hide a Vietnamese one
+            // (U+0344 is U+0308 U+0301)
+            cluster.extend(marks.iter().copied());
+            for (k, m) in cluster.nfd().enumerate() {
                 if k == 0 && letter.is_some() {
                     kept.push(m);
                     continue;
@@ -173,7 +211,6 @@ pub(super) fn fold_and_compose(
                 align.push_changed(output, input);
             }
         }
-        prev_out = mid.chars().next_back();
     }
     // composition across clusters (Hangul jamo, rare scripts): fall back to
     // the whole word as one changed segment

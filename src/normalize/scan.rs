@@ -318,248 +318,38 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
-// ---------------------------------------------------------------------------
-// The byte automaton.
-//
-// A state is (class of the last complete char, progress inside the current
-// UTF-8 sequence). One table lookup per byte walks clean text; the automaton
-// stops on a char that needs work (DIRTY), on a toned vowel next to a vowel
-// or after `q`/`g` (CHECK: the placement rules decide, see
-// `toned_needs_check`), or on a lead byte it does not model (GENERIC: one
-// char is classified the slow way).
-
-// char classes (the "ctx" part of a state)
-const K_N: u8 = 0; // no letter
-const K_C: u8 = 1; // consonant
-const K_Q: u8 = 2; // q
-const K_G: u8 = 3; // g
-const K_V: u8 = 4; // vowel
-const K_M: u8 = 5; // vowel with a modifier
-const K_T: u8 = 6; // toned vowel
-const K_TM: u8 = 7; // toned vowel with a modifier
-const K_TV: u8 = 8; // toned vowel then a plain vowel (của, tài): fine if the word or syllable ends here
-const N_CTX: usize = 9;
-// progress
-const P_BOUNDARY: usize = 0;
-const P_LEAD2: usize = 1; // 1..=12: after lead byte C2..=CD
-const P_E1: usize = 13;
-const P_E1BA: usize = 14;
-const P_E1BB: usize = 15;
-const P_E2: usize = 16;
-const P_E280: usize = 17;
-const P_E281: usize = 18;
-const P_E2SAFE: usize = 19;
-const N_PROGRESS: usize = 20;
-const N_STATES: usize = N_CTX * N_PROGRESS;
-// terminals
-const S_DIRTY: u8 = 250;
-const S_CHECK: u8 = 251;
-const S_GENERIC: u8 = 252;
-
-fn class_of(v: u8) -> Option<u8> {
-    if v & DIRTY != 0 {
-        return None;
-    }
-    Some(if v & LETTER == 0 {
-        K_N
-    } else if v & VOWEL == 0 {
-        match v & BASE_MASK {
-            C_Q => K_Q,
-            C_G => K_G,
-            _ => K_C,
-        }
-    } else {
-        match (v & TONED != 0, v & MODIFIED != 0) {
-            (true, true) => K_TM,
-            (true, false) => K_T,
-            (false, true) => K_M,
-            (false, false) => K_V,
-        }
-    })
-}
-
-fn state(ctx: u8, progress: usize) -> u8 {
-    (progress * N_CTX + ctx as usize) as u8
-}
-
-// The step from context `p` on a completed char of class `x`.
-fn complete(p: u8, x: Option<u8>, policy: TonePolicy) -> u8 {
-    let Some(x) = x else { return S_DIRTY };
-    let vowel = |k: u8| (K_V..=K_TM).contains(&k);
-    // a toned plain vowel then a plain vowel is right when nothing follows
-    // (của, mùa, tài), except on oa/oe/uy under the modern policy
-    if p == K_T && x == K_V && policy != TonePolicy::Modern {
-        return state(K_TV, P_BOUNDARY);
-    }
-    let check = (x == K_T && (vowel(p) || p == K_Q || p == K_G))
-        || (p == K_T && vowel(x))
-        || (p == K_TM && (x == K_M || x == K_TM))
-        || (p == K_TV && x != K_N);
-    if check {
-        S_CHECK
-    } else {
-        state(x, P_BOUNDARY)
-    }
-}
-
-// Flat table indexed by `state << 8 | byte`: every u8 state has a row, so the
-// index is always in bounds and the hot loop carries no bounds check.
-struct Dfa {
-    next: Box<[u8; 65536]>,
-}
-
-static DFAS: LazyLock<[Dfa; 3]> = LazyLock::new(|| {
-    [
-        build_dfa(TonePolicy::Keep),
-        build_dfa(TonePolicy::Classic),
-        build_dfa(TonePolicy::Modern),
-    ]
-});
-
-fn build_dfa(policy: TonePolicy) -> Dfa {
-    let complete = |p: u8, x: Option<u8>| complete(p, x, policy);
-    let t = &*TABLES;
-    let mut next = vec![[S_GENERIC; 256]; N_STATES];
-    for ctx in 0..N_CTX as u8 {
-        for b in 0..=255u8 {
-            let at = |p: usize| p * N_CTX + ctx as usize;
-            // at a char boundary
-            let v = match b {
-                0x00..=0x7F => {
-                    complete(ctx, class_of(t.ascii.get(b as usize).copied().unwrap_or(0)))
-                }
-                0xC2..=0xCD => state(ctx, P_LEAD2 + (b - 0xC2) as usize),
-                0xE1 => state(ctx, P_E1),
-                0xE2 => state(ctx, P_E2),
-                _ => S_GENERIC,
-            };
-            next[at(P_BOUNDARY)][b as usize] = v;
-            if (0x80..=0xBF).contains(&b) {
-                for lead in 0..12usize {
-                    let info = t
-                        .two
-                        .get(lead)
-                        .and_then(|r| r.get((b & 0x3F) as usize))
-                        .copied()
-                        .unwrap_or(DIRTY);
-                    next[at(P_LEAD2 + lead)][b as usize] = complete(ctx, class_of(info));
-                }
-                for (row, p) in [(0usize, P_E1BA), (1, P_E1BB)] {
-                    let info = t
-                        .three
-                        .get(row)
-                        .and_then(|r| r.get((b & 0x3F) as usize))
-                        .copied()
-                        .unwrap_or(DIRTY);
-                    next[at(p)][b as usize] = complete(ctx, class_of(info));
-                }
-                next[at(P_E1)][b as usize] = match b {
-                    0xBA => state(ctx, P_E1BA),
-                    0xBB => state(ctx, P_E1BB),
-                    _ => S_GENERIC,
-                };
-                // general punctuation: spaces, zero-width and bidi marks need
-                // work; dashes, quotes, bullets and the ellipsis do not
-                next[at(P_E2)][b as usize] = match b {
-                    0x80 => state(ctx, P_E280),
-                    0x81 => state(ctx, P_E281),
-                    0x82 | 0x86..=0x8B | 0x8D..=0xAA | 0xAC..=0xBF => state(ctx, P_E2SAFE),
-                    _ => S_DIRTY,
-                };
-                let punct = complete(ctx, Some(K_N));
-                next[at(P_E280)][b as usize] =
-                    if (0x90..=0xA7).contains(&b) || (0xB0..=0xBF).contains(&b) {
-                        punct
-                    } else {
-                        S_DIRTY
-                    };
-                next[at(P_E281)][b as usize] = if b >= 0x9F { S_DIRTY } else { punct };
-                next[at(P_E2SAFE)][b as usize] = punct;
-            }
-        }
-    }
-    let mut flat = vec![S_GENERIC; 65536];
-    for (st, row) in next.iter().enumerate() {
-        if let Some(dst) = flat.get_mut(st << 8..(st + 1) << 8) {
-            dst.copy_from_slice(row);
-        }
-    }
-    let next: Box<[u8; 65536]> = match flat.into_boxed_slice().try_into() {
-        Ok(b) => b,
-        Err(_) => Box::new([S_GENERIC; 65536]),
-    };
-    Dfa { next }
-}
-
-/// Start of the char that contains byte `i`.
-fn char_start(bytes: &[u8], mut i: usize) -> usize {
-    while i > 0 && bytes.get(i).is_some_and(|b| (b & 0xC0) == 0x80) {
-        i -= 1;
-    }
-    i
-}
-
 /// Byte offset of the start of the first word (run between ASCII
 /// whitespace) at or after `from` that needs the slow path, or None.
 pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> Option<usize> {
     let bytes = text.as_bytes();
     let t = &*TABLES;
-    let dfa = match policy {
-        TonePolicy::Keep => &DFAS[0],
-        TonePolicy::Classic => &DFAS[1],
-        TonePolicy::Modern => &DFAS[2],
-    };
-    let mut st = state(K_N, P_BOUNDARY);
     let mut i = from;
-    loop {
-        // the hot loop: one lookup per byte
-        let rest = bytes.get(i..).unwrap_or(&[]);
-        let table: &[u8; 65536] = &dfa.next;
-        let mut s = st as usize;
-        let k = rest.iter().position(|&b| {
-            let ns = table[s << 8 | b as usize];
-            s = ns as usize;
-            ns >= S_DIRTY
-        })?;
-        let ns = s as u8;
-        i += k;
-        let cs = char_start(bytes, i);
-        let (v, len) = char_info(t, bytes, cs);
-        match ns {
-            S_DIRTY => return Some(word_start(bytes, cs)),
-            S_CHECK => {
-                // the toned vowel is this char or one of the two before it
-                let mut dirty = v & TONED != 0 && toned_needs_check(t, bytes, cs, v, len, policy);
-                let mut p = cs;
-                for _ in 0..2 {
-                    if dirty {
+    let n = bytes.len();
+    while i < n {
+        let Some(&b) = bytes.get(i) else { break };
+        if b < 0x80 {
+            // long ASCII runs (numbers, codes, English) go eight bytes at a time
+            i += 1;
+            if b == b' ' {
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                    if w & 0x8080_8080_8080_8080 != 0 {
                         break;
                     }
-                    let Some(ps) = prev_start(bytes, p) else {
-                        break;
-                    };
-                    let (pv, plen) = char_info(t, bytes, ps);
-                    if pv & TONED != 0 {
-                        dirty = toned_needs_check(t, bytes, ps, pv, plen, policy);
-                    }
-                    p = ps;
-                }
-                if dirty {
-                    return Some(word_start(bytes, cs));
+                    i += 8;
                 }
             }
-            _ => {
-                if v & DIRTY != 0 {
-                    return Some(word_start(bytes, cs));
-                }
-                if v & TONED != 0 && toned_needs_check(t, bytes, cs, v, len, policy) {
-                    return Some(word_start(bytes, cs));
-                }
-            }
+            continue;
         }
-        st = state(class_of(v).unwrap_or(K_N), P_BOUNDARY);
-        i = cs + len;
+        let (v, len) = char_info(t, bytes, i);
+        if v & (DIRTY | TONED) != 0
+            && (v & DIRTY != 0 || toned_needs_check(t, bytes, i, v, len, policy))
+        {
+            return Some(word_start(bytes, i));
+        }
+        i += len;
     }
+    None
 }
 
 // A toned vowel needs the cluster check only when a vowel is next to it.

@@ -18,10 +18,11 @@ ARCH="$WORK/archive"
 mkdir -p "$WORK"
 cargo build --release --features cli --example gen_archive
 BIN=target/release/vietnorm
-if [ ! -f "$ARCH/.complete-$SIZE_MB" ]; then
+# the marker sits beside the archive, not in it
+if [ ! -f "$WORK/.archive-complete-$SIZE_MB" ]; then
   rm -rf "$ARCH"
   target/release/examples/gen_archive "$ARCH" "$SIZE_MB"
-  touch "$ARCH/.complete-$SIZE_MB"
+  touch "$WORK/.archive-complete-$SIZE_MB"
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "archive: $(du -sh "$ARCH" | cut -f1) on disk, $(find "$ARCH" -type f | wc -l) files"
@@ -56,3 +57,4 @@ PY
 run t1 --threads 1
 run t2 --threads 2
 run t1-norepair --threads 1 --no-repair
+run t1-noadapt --threads 1 --no-adapt

@@ -406,6 +406,16 @@ fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
     pb
 }
 
+fn spinner(quiet: bool, msg: &'static str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_message(msg);
+    pb.enable_steady_tick(Duration::from_millis(250));
+    pb
+}
+
 /// Refuses a `--facts`/`--report` file that is an input or inside one.
 fn check_side_file(path: &Path, inputs: &[PathBuf], what: &str) -> Result<()> {
     let abs = inputs::absolute(path)?;
@@ -520,6 +530,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .context("cannot read standard input")?;
             stdin_bytes = Some(raw);
         }
+        let spin = spinner(
+            args.quiet,
+            "learning from a sample of the archive (adaptation model, boilerplate lines)",
+        );
         let budget = args.adapt_sample_mb.saturating_mul(1_000_000);
         let (tx, rx) = mpsc::sync_channel::<String>(256);
         let sent = Arc::new(AtomicU64::new(0));
@@ -550,6 +564,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             });
             (counter, consumer.join())
         });
+        spin.finish_and_clear();
         if let Ok(Some(r)) = adapted {
             cleaner.repairer = Some(r);
             info.adaptation_documents = sent.load(Ordering::Relaxed);

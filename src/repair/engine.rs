@@ -806,6 +806,10 @@ pub(crate) fn repair_doc(
             sc.score_all(&costs, false);
             let ops = sc.local_ops(p.lm, &costs);
             rates = noise::reestimate(&prior, &ops);
+            if noise::clearly_clean(&rates) {
+                // far under the gate: another round would not cross it
+                break;
+            }
         }
         if force {
             rates = noise::firm(&rates);

@@ -119,6 +119,16 @@ pub(crate) fn is_noisy(r: &Rates) -> bool {
         || r.d_add > 0.05
 }
 
+/// True when every rate is under a third of its gate threshold.
+pub(crate) fn clearly_clean(r: &Rates) -> bool {
+    r.add <= 0.02 / 3.0
+        && r.tone_sub <= 0.04 / 3.0
+        && r.tone_del <= 0.05 / 3.0
+        && r.mod_del <= 0.05 / 3.0
+        && r.d_del <= 0.05 / 3.0
+        && r.d_add <= 0.05 / 3.0
+}
+
 /// Rates for [`super::Strength::Firm`]: at least a moderate level of every
 /// kind of damage, whatever the document looks like.
 pub(crate) fn firm(r: &Rates) -> Rates {

@@ -9,25 +9,10 @@ use vietnorm::extract::Extractor;
 #[path = "corpus.rs"]
 mod corpus;
 
-/// Our own paragraphs in the style of provincial news pages: mostly prose,
-/// a fact every sentence or two.
-const NEWS: &str = "Sáng 12/11, tại hội trường Ủy ban nhân dân xã, Ban Chỉ đạo phát triển khoa học, công nghệ, \
-đổi mới sáng tạo và chuyển đổi số xã tổ chức hội nghị sơ kết công tác chín tháng đầu năm. Đồng chí Lê Văn Tùng – \
-Bí thư Đảng ủy, Chủ tịch HĐND xã, Trưởng Ban Chỉ đạo chủ trì hội nghị.\n\
-Theo báo cáo, trong thời gian qua các cơ quan, đơn vị đã tập trung triển khai nhiều nhiệm vụ trọng tâm, chú trọng \
-nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về vai trò của chuyển đổi số trong đời sống hằng ngày. Việc \
-giải quyết thủ tục hành chính cho người dân và doanh nghiệp được thực hiện thông suốt, công khai, minh bạch; tỷ lệ \
-hồ sơ giải quyết đúng hạn đạt trên 97%.\n\
-Tuy nhiên, hạ tầng công nghệ thông tin ở một số thôn còn yếu, thiết bị đầu cuối chưa đồng bộ; kỹ năng số của một \
-bộ phận người dân, nhất là người cao tuổi, còn hạn chế. Nguồn nhân lực làm công tác chuyển đổi số ở cơ sở còn thiếu \
-và chủ yếu kiêm nhiệm, chưa được đào tạo bài bản.\n\
-Phát biểu kết luận, đồng chí Trưởng Ban Chỉ đạo đề nghị các thành viên bám sát Kế hoạch số 45/KH-UBND ngày \
-03/3/2025 của UBND xã, phân công rõ người, rõ việc, rõ thời gian hoàn thành; đẩy mạnh tuyên truyền để người dân \
-hiểu và sử dụng dịch vụ công trực tuyến, thanh toán không dùng tiền mặt, góp phần xây dựng chính quyền số, kinh tế \
-số và xã hội số trên địa bàn.\n\
-Dịp này, Ban Chỉ đạo đã trao giấy khen cho các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua, \
-đồng thời phát động đợt cao điểm hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử đến hết \
-năm 2025.\n";
+/// Our own page in the style of provincial news: mostly prose, a fact every
+/// sentence or two (`benches/extract_news.txt`, shared with
+/// `examples/extract_probe.rs`).
+const NEWS: &str = include_str!("extract_news.txt");
 
 /// The golden-case sentences, twenty to a document.
 fn golden_docs() -> Vec<String> {

@@ -468,3 +468,85 @@ fn help_is_complete() {
     let o = bin().arg("--help").output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("clean"));
 }
+
+fn warc_record(kind: &str, uri: &str, ctype: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2025-10-01T08:00:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:{uri}>\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+#[test]
+fn warc_responses_become_jsonl() {
+    let d = tempdir("warc");
+    let input = d.join("crawl");
+    fs::create_dir_all(&input).unwrap();
+    let http = |body: &[u8], extra: &str| {
+        let mut b = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{extra}Content-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .into_bytes();
+        b.extend_from_slice(body);
+        b
+    };
+    let mut warc = warc_record(
+        "warcinfo",
+        "",
+        "application/warc-fields",
+        b"software: test\r\n",
+    );
+    let msg = "application/http; msgtype=response";
+    warc.extend(warc_record(
+        "response",
+        "https://tin.example/1",
+        msg,
+        &http(html_page(1, &page_text(1)).as_bytes(), ""),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://tin.example/2",
+        msg,
+        &http(
+            &gzip(html_page(2, &page_text(2)).as_bytes()),
+            "Content-Encoding: gzip\r\n",
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://tin.example/logo.png",
+        msg,
+        b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n",
+    ));
+    fs::write(input.join("crawl.warc.gz"), gzip(&warc)).unwrap();
+    let out = d.join("out");
+    let o = run(&[os(&input), os("-o"), os(&out), os("-q")]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let j = read(out.join("crawl.warc.jsonl"));
+    let recs: Vec<serde_json::Value> = j
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 2, "{j}");
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["url"], format!("https://tin.example/{}", i + 1));
+        let text = r["text"].as_str().unwrap();
+        assert!(
+            text.starts_with(&format!("{WIDGET}\nBản tin số {}\n", i + 1)),
+            "{text}"
+        );
+        assert!(text.contains(PARAGRAPHS[(i + 1) % PARAGRAPHS.len()]));
+        assert!(!text.contains("không được lấy"));
+        assert_eq!(r["vietnorm"]["encoding"], "utf-8");
+    }
+}

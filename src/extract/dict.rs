@@ -332,28 +332,28 @@ impl Dicts {
             .filter_map(|(_, k)| k.split(' ').next())
             .flat_map(|w| super::text::tone_variants(&super::text::capitalize_first(w)))
             .collect();
-        // (level, skeleton) -> the resolved (code, legacy) of every name with it
-        type Codes = Vec<Option<(String, bool)>>;
-        let mut skel: HashMap<(String, String), Codes> = HashMap::default();
+        // level -> skeleton -> the one coded entry with it (None once two differ)
+        let mut skel: HashMap<String, HashMap<String, Option<PlaceEntry>>> = HashMap::default();
         for ((level, key), v) in &by_key {
             let e = resolve(v.clone());
-            skel.entry((level.clone(), crate::syllable::skeleton(key)))
+            let slot = skel
+                .entry(level.clone())
                 .or_default()
-                .push(e.code.map(|c| (c, e.legacy)));
-        }
-        let mut place_skeletons: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
-        for ((level, key), mut codes) in skel {
-            codes.dedup();
-            if let [Some((code, legacy))] = codes.as_slice() {
-                place_skeletons.entry(level).or_default().insert(
-                    key,
-                    PlaceEntry {
-                        code: Some(code.clone()),
-                        legacy: *legacy,
-                    },
-                );
+                .entry(crate::syllable::skeleton(key))
+                .or_insert_with(|| Some(e.clone()));
+            if slot.as_ref() != Some(&e) || e.code.is_none() {
+                *slot = None;
             }
         }
+        let place_skeletons: HashMap<String, HashMap<String, PlaceEntry>> = skel
+            .into_iter()
+            .map(|(level, m)| {
+                (
+                    level,
+                    m.into_iter().filter_map(|(k, e)| Some((k, e?))).collect(),
+                )
+            })
+            .collect();
         let mut places: HashMap<String, HashMap<String, PlaceEntry>> = HashMap::default();
         for ((level, key), v) in by_key {
             places.entry(level).or_default().insert(key, resolve(v));

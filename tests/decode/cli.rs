@@ -11,12 +11,9 @@ fn run(args: &[&str], input: &[u8]) -> (i32, Vec<u8>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn vietnorm");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write");
+    // with file arguments the binary may exit without reading stdin: a
+    // broken pipe here is not a failure (its exit code and output are checked)
+    let _ = child.stdin.take().expect("stdin").write_all(input);
     let out = child.wait_with_output().expect("wait");
     (
         out.status.code().unwrap_or(-1),

@@ -112,9 +112,21 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
         if run.is_ascii() || !suspicious(run) {
             continue;
         }
+        // a combining mark right after the run would attach to whatever the
+        // repair puts there: leave such runs alone so the text stays NFC
+        if text
+            .get(end..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_combining)
+        {
+            continue;
+        }
         let Some((fixed, kind)) = repair_run(run, &mut scratch) else {
             continue;
         };
+        if fixed.chars().next().is_some_and(is_combining) {
+            continue;
+        }
         if !changed {
             out.reserve(text.len() + 16);
             changed = true;
@@ -134,6 +146,10 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     (Cow::Owned(out), repairs)
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
 /// True when a run holds a char that clean Vietnamese does not use: a C1

@@ -328,16 +328,26 @@ pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> O
     while i < n {
         let Some(&b) = bytes.get(i) else { break };
         if b < 0x80 {
-            // long ASCII runs (numbers, codes, English) go eight bytes at a time
-            i += 1;
-            if b == b' ' {
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-                    if w & 0x8080_8080_8080_8080 != 0 {
-                        break;
+            // jump to the next non-ASCII byte eight bytes at a time: the
+            // first high bit in the word says how far
+            loop {
+                match bytes.get(i..i + 8) {
+                    Some(chunk) => {
+                        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                        let high = w & 0x8080_8080_8080_8080;
+                        if high == 0 {
+                            i += 8;
+                            continue;
+                        }
+                        i += (high.trailing_zeros() / 8) as usize;
                     }
-                    i += 8;
+                    None => {
+                        while bytes.get(i).is_some_and(|&b| b < 0x80) {
+                            i += 1;
+                        }
+                    }
                 }
+                break;
             }
             continue;
         }
@@ -362,7 +372,7 @@ fn toned_needs_check(
     len: usize,
     policy: TonePolicy,
 ) -> bool {
-    let next = char_info(t, bytes, i + len).0;
+    let (next, next_len) = char_info(t, bytes, i + len);
     if v & MODIFIED != 0 {
         // the tone belongs on the last modified vowel: it is misplaced only
         // when another modified vowel follows (trừơng)
@@ -375,6 +385,19 @@ fn toned_needs_check(
     let prev_cons = prev & LETTER != 0 && prev & VOWEL == 0 && prev & BASE_MASK != 0;
     if next & VOWEL == 0 && prev & VOWEL == 0 && !prev_cons {
         return false;
+    }
+    // the most common case, a toned plain vowel, a plain vowel and the end of
+    // the letters (của, tài, mùa): right unless the pair is oa/oe/uy under
+    // the modern policy
+    if prev & VOWEL == 0 && !prev_cons && next & (VOWEL | TONED | MODIFIED) == VOWEL {
+        let after = char_info(t, bytes, i + len + next_len).0;
+        if after & LETTER == 0 && i + len + next_len <= bytes.len() {
+            let glide = matches!(
+                (v & BASE_MASK, next & BASE_MASK),
+                (B_O, B_A) | (B_O, B_E) | (B_U, B_Y)
+            );
+            return glide && policy == TonePolicy::Modern;
+        }
     }
     cluster_needs_work(t, bytes, i, len, policy)
 }

@@ -1,12 +1,12 @@
 //! Folding and combining marks for one word: the char folds, mark aliases,
 //! the same mark twice collapsed, tone marks on no letter dropped, NFC.
 
-use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 use super::fold::{fold, Fold, FoldOptions};
 use crate::syllable::combining_mark;
 use crate::syllable::letters::{letter_char, letter_info, modify, Mark};
+use crate::syllable::words::is_mark;
 use crate::syllable::Tone;
 use crate::{Alignment, Span};
 
@@ -19,10 +19,6 @@ fn mark_alias(c: char) -> char {
         '\u{0342}' => '\u{0303}',
         c => c,
     }
-}
-
-fn is_mark(c: char) -> bool {
-    !c.is_ascii() && (is_combining_mark(c) || canonical_combining_class(c) != 0)
 }
 
 /// Reusable buffers for [`fold_and_compose`].

@@ -391,7 +391,7 @@ fn toned_needs_check(
     // the modern policy
     if prev & VOWEL == 0 && !prev_cons && next & (VOWEL | TONED | MODIFIED) == VOWEL {
         let after = char_info(t, bytes, i + len + next_len).0;
-        if after & LETTER == 0 && i + len + next_len <= bytes.len() {
+        if after & LETTER == 0 {
             let glide = matches!(
                 (v & BASE_MASK, next & BASE_MASK),
                 (B_O, B_A) | (B_O, B_E) | (B_U, B_Y)

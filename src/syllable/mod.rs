@@ -24,9 +24,9 @@
 //! ```
 
 pub(crate) mod letters;
-mod words;
+pub(crate) mod words;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub(crate) use letters::combining_mark;
@@ -150,21 +150,19 @@ fn is_front(c: u8) -> bool {
 }
 
 struct Tables {
-    rhymes: HashMap<Vec<u8>, ()>,
-    qu: HashMap<Vec<u8>, ()>,
-    gi_shared: HashMap<Vec<u8>, ()>,
-    ye: HashMap<Vec<u8>, ()>,
+    rhymes: HashSet<Vec<u8>>,
+    qu: HashSet<Vec<u8>>,
+    gi_shared: HashSet<Vec<u8>>,
+    ye: HashSet<Vec<u8>>,
     onsets: Vec<(&'static str, Vec<u8>)>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let set = |s: &str| -> HashMap<Vec<u8>, ()> {
-        s.split_whitespace().map(|r| (codes(r), ())).collect()
-    };
+    let set = |s: &str| -> HashSet<Vec<u8>> { s.split_whitespace().map(codes).collect() };
     let mut rhymes = set(RHYMES);
     // k codas of minority names: every c rhyme with k instead
     let ks: Vec<Vec<u8>> = rhymes
-        .keys()
+        .iter()
         .filter(|r| r.last() == Some(&b'c'))
         .map(|r| {
             let mut k = r.clone();
@@ -175,7 +173,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         })
         .collect();
     for k in ks {
-        rhymes.insert(k, ());
+        rhymes.insert(k);
     }
     Tables {
         rhymes,
@@ -469,27 +467,26 @@ fn parse_codes(w: Codes, upper: u8, tone: Tone, tone_at: Option<usize>) -> Optio
 // the vowel it starts at that i).
 fn split_rhyme(onset: &str, olen: usize, rest: &[u8], t: &Tables) -> Option<usize> {
     match onset {
-        "qu" => t.qu.contains_key(rest).then_some(olen),
+        "qu" => t.qu.contains(rest).then_some(olen),
         "gi" => {
             // the i of gi doubles as the vowel: gì, gìn, giếng
             let mut shared = [0u8; letters::MAX_LETTERS + 1];
             shared[0] = b'i';
             let n = rest.len().min(letters::MAX_LETTERS);
             shared.get_mut(1..=n)?.copy_from_slice(rest.get(..n)?);
-            if t.gi_shared.contains_key(shared.get(..=n)?) {
+            if t.gi_shared.contains(shared.get(..=n)?) {
                 return Some(olen - 1);
             }
             let first = *rest.first()?;
-            (first != b'i' && first != b'y' && !is_glide_rhyme(rest) && t.rhymes.contains_key(rest))
+            (first != b'i' && first != b'y' && !is_glide_rhyme(rest) && t.rhymes.contains(rest))
                 .then_some(olen)
         }
         "" => {
-            let ok = t.ye.contains_key(rest)
-                || (t.rhymes.contains_key(rest) && !rest.starts_with(b"iE"));
+            let ok = t.ye.contains(rest) || (t.rhymes.contains(rest) && !rest.starts_with(b"iE"));
             ok.then_some(olen)
         }
         _ => {
-            if !t.rhymes.contains_key(rest) {
+            if !t.rhymes.contains(rest) {
                 return None;
             }
             let first = *rest.first()?;
@@ -633,15 +630,15 @@ fn build_inventory() -> Inventory {
     let mut rhyme_sets: Vec<(&str, Vec<Vec<u8>>)> = Vec::new();
     for (onset, _) in &t.onsets {
         let mut rs: Vec<Vec<u8>> = match *onset {
-            "qu" => t.qu.keys().cloned().collect(),
-            "" => t.rhymes.keys().chain(t.ye.keys()).cloned().collect(),
-            _ => t.rhymes.keys().cloned().collect(),
+            "qu" => t.qu.iter().cloned().collect(),
+            "" => t.rhymes.iter().chain(t.ye.iter()).cloned().collect(),
+            _ => t.rhymes.iter().cloned().collect(),
         };
         if *onset == "gi" {
             // shared-i rhymes are spelled without their i
             rs.extend(
                 t.gi_shared
-                    .keys()
+                    .iter()
                     .map(|r| r.get(1..).unwrap_or(&[]).to_vec()),
             );
         }

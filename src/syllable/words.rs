@@ -25,7 +25,9 @@ pub fn words(text: &str) -> Words<'_> {
 pub(crate) fn is_mark(c: char) -> bool {
     let cp = c as u32;
     (0x0300..=0x036F).contains(&cp)
-        || (cp >= 0x0483 && unicode_normalization::char::is_combining_mark(c))
+        || (cp >= 0x0483
+            && (unicode_normalization::char::is_combining_mark(c)
+                || unicode_normalization::char::canonical_combining_class(c) != 0))
 }
 
 impl<'a> Iterator for Words<'a> {

@@ -176,17 +176,16 @@ pub fn binary_reason(bytes: &[u8]) -> Option<String> {
     if head.is_empty() {
         return None;
     }
-    let mut nul = 0usize;
-    let mut ctrl = 0usize;
-    for &b in head {
-        match b {
-            0 => nul += 1,
-            b'\t' | b'\n' | b'\r' | 0x0c | 0x1b => {}
-            // VISCII and TCVN3 (VN1) put a few capital letters here
-            1..=0x1f | 0x7f => ctrl += 1,
-            _ => {}
-        }
-    }
+    // Branch-free counts (the compiler vectorizes them): this runs on
+    // every document.
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    // VISCII and TCVN3 (VN1) put a few capital letters in 1..=0x1f
+    let ctrl = head
+        .iter()
+        .filter(|&&b| {
+            (b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f
+        })
+        .count();
     if nul > 0 || ctrl * 50 > head.len() {
         Some(format!(
             "binary data ({nul} NUL and {ctrl} control bytes in the first {} bytes), not text",

@@ -638,8 +638,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
                             + r.stats.documents;
                         pb.inc(job.size);
-                        let secs = pb.elapsed().as_secs_f64().max(1e-3);
-                        pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                        if !pb.is_hidden() {
+                            let secs = pb.elapsed().as_secs_f64().max(1e-3);
+                            pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                        }
                         r
                     })
                     .collect()

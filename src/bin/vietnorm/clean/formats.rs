@@ -231,7 +231,9 @@ mod tests {
         let mut viscii = b"Tieng Viet ".repeat(20);
         viscii.extend([0x02, 0x05, 0x06]);
         assert!(binary_reason(&viscii).is_none());
-        let many: Vec<u8> = (0..200u8).map(|i| if i % 10 == 0 { 0x01 } else { b'a' }).collect();
+        let many: Vec<u8> = (0..200u8)
+            .map(|i| if i % 10 == 0 { 0x01 } else { b'a' })
+            .collect();
         assert!(binary_reason(&many).is_some());
     }
 }

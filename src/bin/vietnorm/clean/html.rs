@@ -321,7 +321,11 @@ pub fn looks_like_html(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     // the first 4096 chars, lowercased in one byte copy (markup is ASCII)
     let end = t.char_indices().nth(4096).map_or(t.len(), |(i, _)| i);
-    let head = t.as_bytes().get(..end).unwrap_or_default().to_ascii_lowercase();
+    let head = t
+        .as_bytes()
+        .get(..end)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let has = |needle: &str| memchr::memmem::find(&head, needle.as_bytes()).is_some();
     head.starts_with(b"<!doctype html")
         || has("<html")

@@ -161,12 +161,8 @@ impl AtomicFile {
     fn create(path: &Path) -> std::io::Result<AtomicFile> {
         let dir = path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.vietnorm-{}.tmp", std::process::id()));
-        let f = File::create(&tmp)?;
+        let tmp = crate::io::temp_path(path);
+        let f = crate::io::create_temp(&tmp)?;
         Ok(AtomicFile {
             tmp,
             path: path.to_path_buf(),
@@ -177,7 +173,7 @@ impl AtomicFile {
 
     fn commit(mut self) -> std::io::Result<()> {
         self.w.flush()?;
-        fs::rename(&self.tmp, &self.path)?;
+        crate::io::commit_temp(&self.tmp, &self.path)?;
         self.done = true;
         Ok(())
     }
@@ -186,9 +182,40 @@ impl AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_file(&self.tmp);
+            crate::io::discard_temp(&self.tmp);
         }
     }
+}
+
+/// Cuts a facts file back to its last complete line (an interrupted run
+/// may have stopped in the middle of one), so `--resume` appends whole
+/// JSON lines.
+fn drop_partial_line(path: &Path) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = match fs::OpenOptions::new().read(true).write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let len = f.metadata()?.len();
+    // look back in blocks for the last newline
+    let mut end = len;
+    let mut buf = vec![0u8; 64 * 1024];
+    while end > 0 {
+        let start = end.saturating_sub(buf.len() as u64);
+        let n = (end - start) as usize;
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(&mut buf[..n])?;
+        if let Some(i) = buf[..n].iter().rposition(|&b| b == b'\n') {
+            let keep = start + i as u64 + 1;
+            if keep < len {
+                f.set_len(keep)?;
+            }
+            return Ok(());
+        }
+        end = start;
+    }
+    f.set_len(0)
 }
 
 /// A file's results, gathered by a worker.
@@ -265,6 +292,9 @@ fn clean_file(cleaner: &Cleaner, job: &Job, resume: bool) -> FileResult {
     let mut stats = Stats::default();
     let mut facts = Vec::new();
     let display = job.src.display().to_string();
+    if crate::io::interrupted() {
+        return FileResult { stats, facts };
+    }
     if resume && is_fresh(&job.out, &job.src) {
         stats.files_resumed += 1;
         return FileResult { stats, facts };
@@ -478,6 +508,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(out) if !stdin_mode => inputs::plan(&args.inputs, out)?,
         _ => (Vec::new(), Vec::new()),
     };
+    crate::io::remove_temps_on_interrupt()?;
+    if let Some(out) = args.output.as_ref().filter(|_| !stdin_mode) {
+        let n = inputs::remove_stale_temps(out, args.resume);
+        if n > 0 && !args.quiet {
+            eprintln!(
+                "vietnorm: removed {n} unfinished temporary files left by an interrupted run"
+            );
+        }
+    }
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -588,6 +627,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut facts_out: Option<BufWriter<File>> = match &args.facts {
         Some(p) => {
             let f = if args.resume {
+                drop_partial_line(p)
+                    .with_context(|| format!("cannot read facts file {}", p.display()))?;
                 fs::OpenOptions::new().create(true).append(true).open(p)
             } else {
                 File::create(p)
@@ -632,8 +673,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .par_iter()
                     .map(|job| {
                         let r = clean_file(&cleaner, job, args.resume);
-                        for f in &r.stats.failures {
-                            pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                        if !crate::io::interrupted() {
+                            for f in &r.stats.failures {
+                                pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                            }
                         }
                         let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
                             + r.stats.documents;

@@ -201,10 +201,7 @@ impl Cleaner {
         st.repair += (t2 - t1).as_secs_f64();
         st.facts += t3.elapsed().as_secs_f64();
         stats.documents += 1;
-        *stats
-            .encodings
-            .entry(done.encoding)
-            .or_insert(0) += 1;
+        *stats.encodings.entry(done.encoding).or_insert(0) += 1;
         if done.mojibake {
             stats.documents_mojibake += 1;
         }

@@ -19,9 +19,11 @@ mod formats;
 mod html;
 mod inputs;
 mod jsonl;
+mod jsonl_read;
 mod pipeline;
 mod report;
 mod warc;
+mod warc_read;
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};

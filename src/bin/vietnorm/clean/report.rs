@@ -67,7 +67,7 @@ pub struct Stages {
 }
 
 impl Stages {
-    fn merge(&mut self, o: &Stages) {
+    pub fn merge(&mut self, o: &Stages) {
         self.read += o.read;
         self.decode += o.decode;
         self.html += o.html;

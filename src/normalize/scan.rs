@@ -206,9 +206,20 @@ fn char_info(t: &Tables, bytes: &[u8], i: usize) -> (u8, usize) {
     }
 }
 
+/// Length of the UTF-8 sequence that lead byte `b` starts.
+#[inline]
+pub(super) fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Start of the last char before byte `i`.
 #[inline]
-fn prev_start(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn prev_start(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i > 0 {
         i -= 1;
         if bytes.get(i).is_some_and(|b| (b & 0xC0) != 0x80) {
@@ -314,13 +325,13 @@ fn cluster_needs_work(t: &Tables, bytes: &[u8], i: usize, len: usize, policy: To
 }
 
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
-/// Byte offset of the start of the first word (run between ASCII
-/// whitespace) at or after `from` that needs the slow path, or None.
-pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> Option<usize> {
+/// Byte offset of the first char at or after `from` whose word needs the
+/// slow path (a dirty char, or a toned vowel whose placement needs work).
+pub(super) fn first_dirty(text: &str, from: usize, policy: TonePolicy) -> Option<usize> {
     let bytes = text.as_bytes();
     let t = &*TABLES;
     let mut i = from;
@@ -355,7 +366,7 @@ pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> O
         if v & (DIRTY | TONED) != 0
             && (v & DIRTY != 0 || toned_needs_check(t, bytes, i, v, len, policy))
         {
-            return Some(word_start(bytes, i));
+            return Some(i);
         }
         i += len;
     }

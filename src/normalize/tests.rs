@@ -86,7 +86,7 @@ fn corpus_sentences_are_clean() {
     let text = include_str!("../../benches/corpus.rs");
     for line in text.lines().filter(|l| l.trim_start().starts_with('"')) {
         let s = line.trim().trim_start_matches('"').trim_end_matches("\",");
-        let d = scan::first_dirty_word(s, 0, TonePolicy::Keep);
+        let d = scan::first_dirty(s, 0, TonePolicy::Keep);
         assert!(d.is_none(), "dirty at {:?} in {s}", d.map(|i| &s[i..]));
     }
 }

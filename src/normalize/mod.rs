@@ -27,6 +27,7 @@
 //! # Ok::<(), vietnorm::Error>(())
 //! ```
 
+mod compose;
 pub(crate) mod fold;
 mod marks;
 mod scan;
@@ -339,6 +340,15 @@ impl Normalizer {
             }
             // U+0300..=U+037F: the marks on the char at `base`
             let bs = base.take()?;
+            if let Some(&ascii @ 0..=0x7F) = bytes.get(bs) {
+                let (c, used) = compose::compose(ascii, bytes.get(i..).unwrap_or(&[]))?;
+                out.push_str(text.get(copied..bs)?);
+                out.push(c);
+                i += used;
+                copied = i;
+                continue;
+            }
+            // a precomposed letter with more marks
             let info = letter_info(text.get(bs..i)?.chars().next()?)?;
             let (mut code, mut tone) = (info.code, info.tone);
             while let (Some(&l @ (0xCC | 0xCD)), Some(&c1)) = (bytes.get(i), bytes.get(i + 1)) {

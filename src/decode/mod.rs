@@ -314,6 +314,7 @@ impl Decoder {
                     _ => None,
                 };
                 let endian = utf::utf16_bom(bytes)
+                    .or_else(|| detect::utf16_verdict(bytes).map(|g| g.0))
                     .or_else(|| utf::utf16_guess(bytes).map(|g| g.0))
                     .unwrap_or(Endian::Little);
                 detect::Verdict {

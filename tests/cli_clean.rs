@@ -588,7 +588,7 @@ fn interrupt_leaves_only_complete_outputs_and_resume_finishes() {
     assert_eq!(o.status.code(), Some(0));
 
     let out = d.join("out");
-    let mut child = bin()
+    let child = bin()
         .args([os("clean"), os(&input), os("-o"), os(&out), os("-q")])
         .arg("--no-repair")
         .stderr(Stdio::piped())

@@ -162,10 +162,16 @@ struct AtomicFile {
 
 impl AtomicFile {
     fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
         let tmp = crate::io::temp_path(path);
-        let f = crate::io::create_temp(&tmp)?;
+        // the output directories were made before the run; a file whose
+        // directory is missing (removed meanwhile) makes it again
+        let f = match crate::io::create_temp(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+                crate::io::create_temp(&tmp)?
+            }
+            r => r?,
+        };
         Ok(AtomicFile {
             tmp,
             path: path.to_path_buf(),
@@ -767,6 +773,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else if let Some(out) = &args.output {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output directory {}", out.display()))?;
+        // every output directory once, not a mkdir per file
+        let mut dirs: Vec<&Path> = jobs.iter().filter_map(|j| j.out.parent()).collect();
+        dirs.dedup();
+        for d in dirs {
+            fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+        }
         let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
         let docs = AtomicU64::new(0);
         // Files go in chunks so facts come out in input order with bounded memory.

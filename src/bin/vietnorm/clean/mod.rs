@@ -667,6 +667,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Pass 1: learn from a sample.
     if adapt || args.strip_boilerplate {
+        let learning_start = Instant::now();
         if stdin_mode {
             let mut raw = Vec::new();
             std::io::stdin()
@@ -713,6 +714,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         learned = learning.prepared;
         learned_stages = learning.stages;
         spin.finish_and_clear();
+        info.learning_seconds = learning_start.elapsed().as_secs_f64();
         if let Ok(Some(r)) = adapted {
             cleaner.repairer = Some(r);
             info.adaptation_documents = sent.load(Ordering::Relaxed);

@@ -116,6 +116,8 @@ pub(crate) struct Scratch {
     l_score: Vec<f32>,
     l_bp: Vec<u32>,
     gap_tokens: Vec<TokenId>,
+    /// Per-thread word verdicts of the clean-text gate.
+    gate: super::gate::WordCache,
 }
 
 /// What the engine needs from the repairer.
@@ -715,6 +717,12 @@ pub(crate) fn repair_doc(
     sc: &mut Scratch,
     edits: &mut Vec<Edit>,
 ) -> Option<String> {
+    if p.strength != Strength::Firm {
+        let look = super::gate::look(text, &mut sc.gate);
+        if look.evidence == 0 && (p.strength == Strength::Gentle || look.clean()) {
+            return None;
+        }
+    }
     sc.clear();
     let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut pos_gap = 0;

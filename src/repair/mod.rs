@@ -26,6 +26,7 @@
 mod channel;
 pub mod damage;
 mod engine;
+mod gate;
 mod letters;
 mod lexicon;
 mod noise;

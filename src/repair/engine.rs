@@ -1,7 +1,7 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{score, Costs, Ops, Shape, FLOOR};
+use super::channel::{counts, Costs, Counts, Ops, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::noise::{self, Features};
@@ -56,6 +56,8 @@ struct Cand {
     extra: f32,
     /// Unigram log-probability of the token (for pruning).
     uni: f32,
+    /// Channel operations from this candidate to the observed word.
+    counts: Counts,
 }
 
 const F_STACKED: u8 = 1;
@@ -236,6 +238,7 @@ impl Scratch {
                     out: Out::Keep,
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
                 u.end = start + 1;
                 return u;
@@ -261,6 +264,7 @@ impl Scratch {
                 out: Out::Keep,
                 extra: 0.0,
                 uni: 0.0,
+                counts: Counts::default(),
             });
             u.end = start + 1;
             return u;
@@ -281,6 +285,7 @@ impl Scratch {
                     out: if is_obs { Out::Keep } else { Out::Syl(i) },
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
@@ -301,6 +306,7 @@ impl Scratch {
                     out: Out::Abbr(i),
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
@@ -338,6 +344,7 @@ impl Scratch {
                 out: Out::Keep,
                 extra,
                 uni: 0.0,
+                counts: Counts::default(),
             });
             if a.n_marks() > 0 {
                 // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
@@ -352,40 +359,58 @@ impl Scratch {
                         0.0
                     },
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
         u.end = self.cands.len() as u32;
+        self.count_ops(&u);
         u
     }
 
-    /// Channel score of candidate `ci` of `u`.
+    /// Counts the channel operations of every candidate of `u` (once: the
+    /// rate estimate then re-prices them round after round).
+    fn count_ops(&mut self, u: &Uniq) {
+        let letters = u.a.letters();
+        let valid = u.flags & F_VALID != 0;
+        for c in self
+            .cands
+            .get_mut(u.start as usize..u.end as usize)
+            .unwrap_or(&mut [])
+        {
+            let shape = match c.out {
+                Out::Syl(i) => shapes().get(i as usize).copied(),
+                Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
+                Out::Bare => Some(Shape::bare(letters)),
+                Out::Keep if valid => Shape::of(letters),
+                Out::Keep => {
+                    // kept as written: marks are intended, vowels gained nothing
+                    let v = letters.iter().filter(|l| is_vowel(l.base)).count();
+                    c.counts = Counts::kept_unknown(v);
+                    continue;
+                }
+            };
+            match shape {
+                Some(s) => c.counts = counts(letters, &s),
+                None => c.extra = f32::NEG_INFINITY,
+            }
+        }
+    }
+
+    /// Channel score of candidate `ci` of `u`; with `ops`, its operations
+    /// are counted into it.
+    #[inline]
     fn chan(&self, u: &Uniq, ci: u32, costs: &Costs, ops: Option<&mut Ops>) -> f32 {
         let Some(c) = self.cands.get(ci as usize) else {
             return f32::NEG_INFINITY;
         };
-        let letters = u.a.letters();
         if u.flags & F_FIXED != 0 {
             return 0.0;
         }
-        let shape = match c.out {
-            Out::Syl(i) => shapes().get(i as usize).copied(),
-            Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
-            Out::Bare => Some(Shape::bare(letters)),
-            Out::Keep => {
-                if u.flags & F_VALID != 0 {
-                    Shape::of(letters)
-                } else {
-                    // kept as written: marks are intended, vowels gained nothing
-                    let v = letters.iter().filter(|l| is_vowel(l.base)).count() as f32;
-                    return c.extra + v * costs.no_add();
-                }
-            }
-        };
-        match shape {
-            Some(s) => c.extra + score(letters, &s, costs, ops),
-            None => f32::NEG_INFINITY,
+        if let Some(ops) = ops {
+            c.counts.add_to(ops);
         }
+        c.extra + c.counts.cost(costs)
     }
 
     /// Scores every candidate with `costs` and keeps the best ones. With

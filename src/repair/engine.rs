@@ -4,6 +4,7 @@
 use super::channel::{counts, Costs, Counts, Ops, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
+use super::memo::Memo;
 use super::noise::{self, Features};
 use super::{Edit, Strength};
 use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
@@ -29,6 +30,12 @@ const KEEP_VIET_SKELETON: f32 = -4.6;
 /// Candidates whose channel score is further than this below the best one
 /// are dropped before decoding.
 const CHANNEL_BEAM: f32 = 7.0;
+/// Viterbi states scoring more than this below the best state of their
+/// word are dropped.
+const VITERBI_BEAM: f32 = 10.0;
+/// Candidates whose channel + unigram score is further than this below the
+/// best one are dropped too.
+const JOINT_BEAM: f32 = 7.0;
 /// At most this many candidates per word.
 const MAX_CANDS: usize = 10;
 /// EM iterations (local decode, count, re-estimate).
@@ -120,11 +127,15 @@ pub(crate) struct Scratch {
     gap_tokens: Vec<TokenId>,
     /// Per-thread word verdicts of the clean-text gate.
     gate: super::gate::WordCache,
+    /// Per-thread memo of language-model lookups.
+    memo: super::memo::Memo,
 }
 
 /// What the engine needs from the repairer.
 pub(crate) struct Params<'a> {
     pub lm: &'a dyn Lm,
+    /// Tells models apart for the lookup memo.
+    pub model_id: u64,
     pub strength: Strength,
     pub tone: TonePolicy,
 }
@@ -436,44 +447,38 @@ impl Scratch {
                 };
                 self.scores.push(s);
             }
-            // prune on channel + unigram: the channel alone ties when marks
-            // are stripped (`dau` has 30 candidates)
-            let key = |ci: u32| {
-                let s = self
-                    .scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY);
-                s + self.cands.get(ci as usize).map_or(0.0, |c| c.uni)
-            };
-            let _ = key;
-            let chan = |ci: u32| {
-                self.scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY)
-            };
+            // prune on the channel, then on channel + unigram: the channel
+            // alone ties when marks are stripped (`dau` has 30 candidates),
+            // and a candidate far behind on both rarely wins in context
+            let (scores, cands) = (&self.scores, &self.cands);
+            let chan = |ci: u32| scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY);
+            let key = |ci: u32| chan(ci) + cands.get(ci as usize).map_or(0.0, |c| c.uni);
             let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
+            let mut best_key = f32::NEG_INFINITY;
             for ci in u.start..u.end {
                 let k = chan(ci);
                 if k > f32::NEG_INFINITY && k >= best - CHANNEL_BEAM {
                     self.active.push(ci);
+                    best_key = best_key.max(key(ci));
                 }
             }
-            let end = self.active.len();
-            if end - astart as usize > MAX_CANDS {
-                let (scores, cands) = (&self.scores, &self.cands);
-                let key = |ci: u32| {
-                    scores
-                        .get(ci as usize)
-                        .copied()
-                        .unwrap_or(f32::NEG_INFINITY)
-                        + cands.get(ci as usize).map_or(0.0, |c| c.uni)
-                };
-                if let Some(slice) = self.active.get_mut(astart as usize..end) {
+            let a = astart as usize;
+            let mut w = a;
+            for r in a..self.active.len() {
+                let ci = self.active.get(r).copied().unwrap_or(0);
+                if key(ci) >= best_key - JOINT_BEAM {
+                    if let Some(x) = self.active.get_mut(w) {
+                        *x = ci;
+                    }
+                    w += 1;
+                }
+            }
+            self.active.truncate(w);
+            if w - a > MAX_CANDS {
+                if let Some(slice) = self.active.get_mut(a..w) {
                     slice.sort_by(|&x, &y| key(y).total_cmp(&key(x)));
                 }
-                self.active.truncate(astart as usize + MAX_CANDS);
+                self.active.truncate(a + MAX_CANDS);
             }
             if let Some(uu) = self.uniq.get_mut(ui) {
                 uu.astart = astart;
@@ -532,7 +537,8 @@ impl Scratch {
     /// Picks each word's best candidate against its observed neighbours
     /// (bigram on both sides) and counts the channel operations of those
     /// picks: the E-step of the rate estimate, without a full decode.
-    fn local_ops(&self, lm: &dyn Lm, costs: &Costs) -> Ops {
+    fn local_ops(&mut self, lm: &dyn Lm, costs: &Costs) -> Ops {
+        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let mut ops = Ops::default();
         let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
         for w in self.words.iter().step_by(stride) {
@@ -564,7 +570,7 @@ impl Scratch {
                     .copied()
                     .unwrap_or(f32::NEG_INFINITY);
                 if active.len() > 1 {
-                    s += lm.logp2(prev, c.token) + lm.logp2(c.token, next);
+                    s += memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next);
                 }
                 if s > best.0 {
                     best = (s, ci);
@@ -578,10 +584,12 @@ impl Scratch {
             }
             self.chan(u, best.1, costs, Some(&mut ops));
         }
+        self.memo = memo;
         ops
     }
 
     fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool) {
+        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         self.l_off.clear();
         self.l_cand.clear();
         self.l_tok.clear();
@@ -647,9 +655,9 @@ impl Scratch {
                             .and_then(|&b| self.l_tok.get(b as usize))
                             .copied()
                             .unwrap_or(BOUNDARY);
-                        lm.logp3(pp, pt, tok)
+                        memo.p3(lm, pp, pt, tok)
                     } else {
-                        lm.logp2(pt, tok)
+                        memo.p2(lm, pt, tok)
                     };
                     let sc = ps + lp;
                     if sc > best {
@@ -662,6 +670,7 @@ impl Scratch {
                 self.l_score.push(best + chan);
                 self.l_bp.push(arg);
             }
+            self.prune_states(prev_hi);
         }
         // end of sentence
         let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
@@ -678,15 +687,16 @@ impl Scratch {
                     .and_then(|&b| self.l_tok.get(b as usize))
                     .copied()
                     .unwrap_or(BOUNDARY);
-                ps + lm.logp3(pp, pt, BOUNDARY)
+                ps + memo.p3(lm, pp, pt, BOUNDARY)
             } else {
-                ps + lm.logp2(pt, BOUNDARY)
+                ps + memo.p2(lm, pt, BOUNDARY)
             };
             if sc > best {
                 best = sc;
                 arg = j;
             }
         }
+        self.memo = memo;
         // trace back
         let mut j = arg;
         for p in (s..e).rev() {
@@ -700,6 +710,44 @@ impl Scratch {
             }
             j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
         }
+    }
+
+    /// Drops the states from `from` on whose score is more than
+    /// [`VITERBI_BEAM`] below the best of them: they almost never win, and
+    /// each kept state costs a lookup per state of the next word.
+    fn prune_states(&mut self, from: usize) {
+        let Some(scores) = self.l_score.get(from..) else {
+            return;
+        };
+        if scores.len() <= 1 {
+            return;
+        }
+        let best = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let floor = best - VITERBI_BEAM;
+        let mut w = from;
+        for r in from..self.l_score.len() {
+            let sc = self.l_score.get(r).copied().unwrap_or(f32::NEG_INFINITY);
+            if sc < floor {
+                continue;
+            }
+            if w != r {
+                for v in [&mut self.l_cand, &mut self.l_tok, &mut self.l_bp] {
+                    if let Some(x) = v.get(r).copied() {
+                        if let Some(y) = v.get_mut(w) {
+                            *y = x;
+                        }
+                    }
+                }
+                if let Some(y) = self.l_score.get_mut(w) {
+                    *y = sc;
+                }
+            }
+            w += 1;
+        }
+        self.l_cand.truncate(w);
+        self.l_tok.truncate(w);
+        self.l_score.truncate(w);
+        self.l_bp.truncate(w);
     }
 
     fn features(&self) -> Features {
@@ -749,6 +797,7 @@ pub(crate) fn repair_doc(
         }
     }
     sc.clear();
+    sc.memo.bind(p.model_id);
     let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern

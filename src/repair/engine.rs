@@ -129,6 +129,8 @@ pub(crate) struct Scratch {
     gate: super::gate::WordCache,
     /// Per-thread memo of language-model lookups.
     memo: super::memo::Memo,
+    /// Per-thread cache of the candidates of plain words, across documents.
+    known: Known,
 }
 
 /// What the engine needs from the repairer.
@@ -213,6 +215,47 @@ fn context_of(text: &str, span: Span) -> Context {
     Context::Plain
 }
 
+/// Candidates of the plain words seen on this thread, kept across
+/// documents: an archive repeats its vocabulary, and building a word's
+/// candidates (analysis, inventory, channel operations, unigram scores) costs
+/// more than copying them. Cleared when the model changes (the unigram scores
+/// depend on it) or when it grows past its bounds.
+#[derive(Debug, Default)]
+struct Known {
+    owner: u64,
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Per entry: the word's `Uniq` (candidate range relative to `cands`)
+    /// and its vote on the tone placement style.
+    entries: Vec<(Uniq, Option<ToneStyle>)>,
+    cands: Vec<Cand>,
+    /// Per entry: the document it was last used in, and its `uniq` index there.
+    stamp: Vec<(u32, u32)>,
+    doc: u32,
+}
+
+/// Bounds of [`Known`] (entries, candidates) before it starts afresh.
+const KNOWN_WORDS: usize = 200_000;
+const KNOWN_CANDS: usize = 2_000_000;
+
+impl Known {
+    /// Starts a document for the model with id `owner`.
+    fn begin(&mut self, owner: u64) {
+        if self.owner != owner
+            || self.entries.len() >= KNOWN_WORDS
+            || self.cands.len() >= KNOWN_CANDS
+            || self.doc == u32::MAX
+        {
+            self.ids.clear();
+            self.entries.clear();
+            self.cands.clear();
+            self.stamp.clear();
+            self.doc = 0;
+            self.owner = owner;
+        }
+        self.doc += 1;
+    }
+}
+
 impl Scratch {
     fn clear(&mut self) {
         self.cands.clear();
@@ -221,6 +264,84 @@ impl Scratch {
         self.pos.clear();
         self.words.clear();
         self.uniq.clear();
+    }
+
+    /// Builds a word's candidates (with their unigram scores) at the end of
+    /// `cands`; returns its `Uniq` (count 0) and its tone style vote.
+    fn new_uniq(&mut self, word: &str, ctx: Context, lm: &dyn Lm) -> (Uniq, Option<ToneStyle>) {
+        let u = self.add_uniq(word, ctx);
+        for c in self
+            .cands
+            .get_mut(u.start as usize..u.end as usize)
+            .unwrap_or(&mut [])
+        {
+            c.uni = lm.logp(&[], c.token);
+        }
+        let style = if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
+            syllable::parse(word).and_then(|s| s.written_style())
+        } else {
+            None
+        };
+        (u, style)
+    }
+
+    /// The `uniq` index of a plain word in this document, from the thread's
+    /// cache when the word was seen before; the style vote is given once per
+    /// document.
+    fn plain_uniq(&mut self, word: &str, lm: &dyn Lm) -> (u32, Option<ToneStyle>) {
+        let doc = self.known.doc;
+        if let Some(&id) = self.known.ids.get(word) {
+            if let Some(&(d, ui)) = self.known.stamp.get(id as usize) {
+                if d == doc {
+                    return (ui, None);
+                }
+            }
+            if let Some((ku, style)) = self.known.entries.get(id as usize).cloned() {
+                let start = self.cands.len() as u32;
+                self.cands.extend_from_slice(
+                    self.known
+                        .cands
+                        .get(ku.start as usize..ku.end as usize)
+                        .unwrap_or(&[]),
+                );
+                let u = Uniq {
+                    start,
+                    end: start + (ku.end - ku.start),
+                    keep: start + (ku.keep - ku.start),
+                    count: 0,
+                    ..ku
+                };
+                let ui = self.uniq.len() as u32;
+                self.uniq.push(u);
+                if let Some(st) = self.known.stamp.get_mut(id as usize) {
+                    *st = (doc, ui);
+                }
+                return (ui, style);
+            }
+        }
+        let (u, style) = self.new_uniq(word, Context::Plain, lm);
+        let ui = self.uniq.len() as u32;
+        let k = &mut self.known;
+        let kstart = k.cands.len() as u32;
+        k.cands.extend_from_slice(
+            self.cands
+                .get(u.start as usize..u.end as usize)
+                .unwrap_or(&[]),
+        );
+        let id = k.entries.len() as u32;
+        k.entries.push((
+            Uniq {
+                start: kstart,
+                end: kstart + (u.end - u.start),
+                keep: kstart + (u.keep - u.start),
+                ..u.clone()
+            },
+            style,
+        ));
+        k.stamp.push((doc, ui));
+        k.ids.insert(word.into(), id);
+        self.uniq.push(u);
+        (ui, style)
     }
 
     /// Builds the candidates of one distinct word.
@@ -798,9 +919,14 @@ pub(crate) fn repair_doc(
     }
     sc.clear();
     sc.memo.bind(p.model_id);
-    let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+    sc.known.begin(p.model_id);
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern
+    let mut vote = |s: Option<ToneStyle>| match s {
+        Some(ToneStyle::Classic) => style_votes.0 += 1,
+        Some(ToneStyle::Modern) => style_votes.1 += 1,
+        None => {}
+    };
     sc.pos.push(Pos::Fixed(BOUNDARY));
     for (span, word) in syllable::words(text) {
         if let Some(gap) = text.get(pos_gap..span.start) {
@@ -815,39 +941,17 @@ pub(crate) fn repair_doc(
         }
         pos_gap = span.end;
         let ctx = context_of(text, span);
-        let key_ctx = match ctx {
-            Context::Plain => "",
-            Context::Code => "\u{1}",
-            Context::Protected => "\u{2}",
-        };
-        // distinct words are keyed by text and context; the context marker
-        // cannot occur inside a word
-        let ui = match (key_ctx.is_empty(), index.get(word)) {
-            (true, Some(&ui)) => ui,
-            _ => {
-                let u = sc.add_uniq(word, ctx);
-                for c in sc
-                    .cands
-                    .get_mut(u.start as usize..u.end as usize)
-                    .unwrap_or(&mut [])
-                {
-                    c.uni = p.lm.logp(&[], c.token);
-                }
-                let ui = sc.uniq.len() as u32;
-                if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
-                    if let Some(s) = syllable::parse(word).and_then(|s| s.written_style()) {
-                        match s {
-                            ToneStyle::Classic => style_votes.0 += 1,
-                            ToneStyle::Modern => style_votes.1 += 1,
-                        }
-                    }
-                }
-                sc.uniq.push(u);
-                if key_ctx.is_empty() {
-                    index.insert(word, ui);
-                }
-                ui
-            }
+        let ui = if ctx == Context::Plain {
+            let (ui, style) = sc.plain_uniq(word, p.lm);
+            vote(style);
+            ui
+        } else {
+            // words in codes or glued to digits depend on their context:
+            // built for each occurrence
+            let (u, style) = sc.new_uniq(word, ctx, p.lm);
+            vote(style);
+            sc.uniq.push(u);
+            sc.uniq.len() as u32 - 1
         };
         if let Some(u) = sc.uniq.get_mut(ui as usize) {
             u.count += 1;

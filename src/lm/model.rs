@@ -86,7 +86,11 @@ fn find(row: &[u8], key: TokenId) -> Option<usize> {
     let mut base = 0usize;
     while len > 1 {
         let half = len / 2;
-        base = if at(base + half) <= key { base + half } else { base };
+        base = if at(base + half) <= key {
+            base + half
+        } else {
+            base
+        };
         len -= half;
     }
     (at(base) == key).then_some(base)

@@ -187,7 +187,6 @@ pub(crate) struct Ops {
     pub d_keep: f32,
 }
 
-
 /// The letters and tone of an intended form (a syllable, or an abbreviation
 /// which has no tone).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -572,7 +572,12 @@ impl Scratch {
             // alone ties when marks are stripped (`dau` has 30 candidates),
             // and a candidate far behind on both rarely wins in context
             let (scores, cands) = (&self.scores, &self.cands);
-            let chan = |ci: u32| scores.get(ci as usize).copied().unwrap_or(f32::NEG_INFINITY);
+            let chan = |ci: u32| {
+                scores
+                    .get(ci as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY)
+            };
             let key = |ci: u32| chan(ci) + cands.get(ci as usize).map_or(0.0, |c| c.uni);
             let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
             let mut best_key = f32::NEG_INFINITY;

@@ -91,17 +91,18 @@ fn slot_of(key: u128) -> usize {
 }
 
 impl WordCache {
-    /// The verdict on `word`, found at `start..` in `text`.
+    /// The verdict on the word at `start..end` in `text`.
     #[inline]
-    fn verdict_at(&mut self, text: &str, start: usize, word: &str) -> u16 {
-        let Some(key) = key_at(text.as_bytes(), start, start + word.len()) else {
-            return judge(word);
+    fn verdict_at(&mut self, text: &str, start: usize, end: usize) -> u16 {
+        let word = || text.get(start..end).unwrap_or("");
+        let Some(key) = key_at(text.as_bytes(), start, end) else {
+            return judge(word());
         };
         let slot = slot_of(key);
         if self.keys.get(slot) == Some(&key) {
             return self.vals.get(slot).copied().unwrap_or(0);
         }
-        let v = judge(word);
+        let v = judge(word());
         if let (Some(k), Some(x)) = (self.keys.get_mut(slot), self.vals.get_mut(slot)) {
             *k = key;
             *x = v;
@@ -166,10 +167,10 @@ impl Look {
 pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
     let mut l = Look::default();
     let (mut words, mut valid, mut toned, mut stacked, mut d, mut dbar) = (0u32, 0, 0, 0, 0, 0);
-    for (span, w) in syllable::words(text) {
-        let v = cache.verdict_at(text, span.start, w);
+    syllable::words::for_each_word(text, |start, end| {
+        let v = cache.verdict_at(text, start, end);
         if v & V_ANALYSED == 0 {
-            continue;
+            return;
         }
         words += 1;
         valid += u32::from(v & V_VALID != 0);
@@ -178,7 +179,7 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
         l.evidence += u32::from(v & V_EVIDENCE != 0);
         d += u32::from((v >> D_SHIFT) & 15);
         dbar += u32::from(v >> DBAR_SHIFT);
-    }
+    });
     let f = &mut l.features;
     f.words = words as f32;
     f.valid = valid as f32;
@@ -226,7 +227,7 @@ mod tests {
         assert_eq!(a.features.valid, b.features.valid);
         assert_eq!(a.features.toned, b.features.toned);
         for (_, w) in syllable::words(text) {
-            assert_eq!(c.verdict_at(w, 0, w), judge(w), "{w}");
+            assert_eq!(c.verdict_at(w, 0, w.len()), judge(w), "{w}");
         }
     }
 
@@ -234,7 +235,7 @@ mod tests {
     fn long_words_are_judged_without_the_cache() {
         let w = "Nghiêngnghiêngnghiêng";
         assert!(key_of(w).is_none());
-        assert_eq!(WordCache::default().verdict_at(w, 0, w), judge(w));
+        assert_eq!(WordCache::default().verdict_at(w, 0, w.len()), judge(w));
         // the same word read inside a text and alone makes the same key
         let text = "xã Ia Ko, Đắk Lắk";
         let at = text.find("Lắk").unwrap_or(0);

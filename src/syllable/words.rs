@@ -80,33 +80,71 @@ fn char_at(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(cp).unwrap_or('\0'), n)
 }
 
-impl<'a> Iterator for Words<'a> {
-    type Item = (Span, &'a str);
+/// What a char is to word splitting.
+const SEP: u8 = 0;
+const LETTER: u8 = 1;
+const MARK: u8 = 2;
 
-    fn next(&mut self) -> Option<(Span, &'a str)> {
-        // bytes, not `char_indices`: most of a Vietnamese text is ASCII or
-        // two- and three-byte Latin letters, decided without a table lookup
-        let b = self.text.as_bytes();
-        let mut i = self.pos;
-        let start = loop {
-            let Some(&x) = b.get(i) else {
-                self.pos = b.len();
-                return None;
-            };
-            if x < 0x80 {
-                if x.is_ascii_alphabetic() {
-                    break i;
-                }
+/// The class and byte length of the char at byte `i` of a valid UTF-8 text.
+/// The lead bytes of Vietnamese letters, combining marks and general
+/// punctuation are decided from one or two bytes; anything else is decoded
+/// and looked up.
+#[inline(always)]
+fn class_at(b: &[u8], i: usize) -> (u8, usize) {
+    let x = b.get(i).copied().unwrap_or(0);
+    if x < 0x80 {
+        return (u8::from(x.is_ascii_alphabetic()), 1);
+    }
+    let y = b.get(i + 1).copied().unwrap_or(0);
+    match x {
+        // U+0100..U+027F: Latin Extended-A and -B, IPA letters
+        0xC4..=0xC9 => return (LETTER, 2),
+        // U+00C0..U+00FF: letters but × and ÷
+        0xC3 => return (if y == 0x97 || y == 0xB7 { SEP } else { LETTER }, 2),
+        // U+0300..U+033F: combining marks
+        0xCC => return (MARK, 2),
+        // U+1E00..U+1EFF: Latin Extended Additional
+        0xE1 if (0xB8..=0xBB).contains(&y) => return (LETTER, 3),
+        // U+2000..U+203F: spaces, dashes, quotes
+        0xE2 if y == 0x80 => return (SEP, 3),
+        _ => {}
+    }
+    let (c, n) = char_at(b, i);
+    let class = if is_letter(c) {
+        LETTER
+    } else if is_mark_fast(c) {
+        MARK
+    } else {
+        SEP
+    };
+    (class, n)
+}
+
+/// Calls `f(start, end)` for every letter run of `text`, exactly the runs
+/// [`words`] yields. A plain loop rather than an iterator, for the hot scans
+/// that look at every word of a document (the repair gate).
+#[inline]
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let x = b.get(i).copied().unwrap_or(0);
+        if x < 0x80 {
+            if !x.is_ascii_alphabetic() {
                 i += 1;
                 continue;
             }
-            let (c, n) = char_at(b, i);
-            if is_letter(c) {
-                break i;
+        } else {
+            let (class, len) = class_at(b, i);
+            if class != LETTER {
+                i += len;
+                continue;
             }
-            i += n;
-        };
-        while let Some(&x) = b.get(i) {
+        }
+        let start = i;
+        while i < n {
+            let x = b.get(i).copied().unwrap_or(0);
             if x < 0x80 {
                 if x.is_ascii_alphabetic() {
                     i += 1;
@@ -114,12 +152,41 @@ impl<'a> Iterator for Words<'a> {
                 }
                 break;
             }
-            let (c, n) = char_at(b, i);
-            if is_letter(c) || is_mark_fast(c) {
-                i += n;
-            } else {
+            let (class, len) = class_at(b, i);
+            if class == SEP {
                 break;
             }
+            i += len;
+        }
+        f(start, i);
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (Span, &'a str);
+
+    fn next(&mut self) -> Option<(Span, &'a str)> {
+        // bytes, not `char_indices`: most of a Vietnamese text is ASCII or
+        // two- and three-byte Latin letters, classified from their first bytes
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        let start = loop {
+            if i >= b.len() {
+                self.pos = b.len();
+                return None;
+            }
+            let (class, n) = class_at(b, i);
+            if class == LETTER {
+                break i;
+            }
+            i += n;
+        };
+        while i < b.len() {
+            let (class, n) = class_at(b, i);
+            if class == SEP {
+                break;
+            }
+            i += n;
         }
         self.pos = i;
         let w = self.text.get(start..i)?;
@@ -171,14 +238,43 @@ mod tests {
         for t in texts {
             let got: Vec<(usize, usize)> = words(t).map(|(s, _)| (s.start, s.end)).collect();
             assert_eq!(got, reference(t), "{t:?}");
+            assert_eq!(got, looped(t), "{t:?}");
         }
+    }
+
+    fn looped(t: &str) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        for_each_word(t, |s, e| v.push((s, e)));
+        v
     }
 
     proptest::proptest! {
         #[test]
         fn words_match_on_any_text(t in "\\PC{0,40}") {
             let got: Vec<(usize, usize)> = words(&t).map(|(s, _)| (s.start, s.end)).collect();
-            proptest::prop_assert_eq!(got, reference(&t));
+            proptest::prop_assert_eq!(&got, &reference(&t));
+            proptest::prop_assert_eq!(got, looped(&t));
+        }
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char_classes() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let e = c.encode_utf8(&mut buf);
+            let want = if is_letter(c) {
+                LETTER
+            } else if !c.is_ascii() && is_mark(c) {
+                MARK
+            } else {
+                SEP
+            };
+            assert_eq!(
+                class_at(e.as_bytes(), 0),
+                (want, e.len()),
+                "{:04X}",
+                c as u32
+            );
         }
     }
 

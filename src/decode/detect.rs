@@ -48,17 +48,115 @@ const CANDIDATES: [(Encoding, Option<Table>); 6] = [
     (Encoding::Viscii, Some(Table::Viscii)),
 ];
 
-/// Share of code units with one zero byte above which BOM-less input is
-/// UTF-16: ASCII-heavy UTF-16 has a zero in most code units, text in an
-/// 8-bit encoding has almost none.
-const UTF16_SHARE: f32 = 0.3;
+/// Least share of code units with a zero byte in one position for BOM-less
+/// input to be tried as UTF-16: Vietnamese in UTF-16 has one in every ASCII
+/// char (spaces, most consonants, digits), text in an 8-bit encoding has
+/// almost none.
+const UTF16_MIN_ZEROS: f32 = 0.05;
 
-/// True when BOM-less bytes look like UTF-16 (zero bytes in one position).
+/// Code units of BOM-less input read when deciding whether it is UTF-16.
+const UTF16_SAMPLE: usize = 4096;
+
+/// True when BOM-less bytes are UTF-16 (see [`utf16_verdict`]).
 pub(crate) fn looks_utf16(bytes: &[u8]) -> bool {
-    // utf16_guess looks at the first 4096 code units only
-    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
-    memchr::memchr(0, head).is_some()
-        && utf::utf16_guess(bytes).is_some_and(|(_, share)| share >= UTF16_SHARE)
+    utf16_verdict(bytes).is_some()
+}
+
+/// Detects BOM-less UTF-16 and its byte order, with a confidence.
+///
+/// Two pieces of evidence must agree: the zero bytes fall in one position of
+/// the code units (the high byte of ASCII and Latin-1 chars), and the sample
+/// read in that order is text: letters, digits, punctuation and spaces with
+/// almost no controls, unpaired surrogates or noncharacters, and its
+/// non-ASCII words are mostly valid Vietnamese syllables. Read in the wrong
+/// order Vietnamese letters (`U+1EC7 ệ`) turn into CJK and Hangul
+/// (`U+C71E`), so the syllables also decide the order when the zero bytes
+/// are few.
+pub(crate) fn utf16_verdict(bytes: &[u8]) -> Option<(Endian, f32)> {
+    // whole code units only: a truncated last byte is no evidence
+    let len = bytes.len().min(UTF16_SAMPLE * 2) & !1;
+    let head = bytes.get(..len).unwrap_or(bytes);
+    if head.len() < 4 || memchr::memchr(0, head).is_none() {
+        return None;
+    }
+    let (endian, zeros) = utf::utf16_guess(head)?;
+    if zeros < UTF16_MIN_ZEROS {
+        return None;
+    }
+    let other = match endian {
+        Endian::Little => Endian::Big,
+        Endian::Big => Endian::Little,
+    };
+    let mine = utf16_text_score(head, endian);
+    let theirs = utf16_text_score(head, other);
+    let (endian, best) = if theirs.value() > mine.value() {
+        (other, theirs)
+    } else {
+        (endian, mine)
+    };
+    let total = best.chars.max(1) as f32;
+    let bad = best.bad as f32 / total;
+    let good = best.good as f32 / total;
+    let syllables = if best.words == 0 {
+        1.0
+    } else {
+        best.valid as f32 / best.words as f32
+    };
+    if bad > 0.02 || good < 0.9 || (best.words >= 5 && syllables < 0.5) {
+        return None;
+    }
+    let confidence = (good - bad) * (0.5 + 0.5 * (zeros / 0.3).min(1.0)) * (0.5 + 0.5 * syllables);
+    Some((endian, confidence.clamp(0.0, 1.0)))
+}
+
+/// What a UTF-16 sample read in one byte order looks like.
+#[derive(Debug, Clone, Copy, Default)]
+struct Utf16Score {
+    chars: u32,
+    /// Chars Vietnamese text is made of: ASCII printables and spaces, Latin
+    /// letters (`U+00A0..=U+024F`, `U+1E00..=U+1EFF`), combining marks,
+    /// general punctuation and currency signs.
+    good: u32,
+    /// C0/C1 controls other than tab, line ends and form feed; unpaired
+    /// surrogates; noncharacters; private use.
+    bad: u32,
+    /// Non-ASCII words, and how many of them are valid syllables.
+    words: u32,
+    valid: u32,
+}
+
+impl Utf16Score {
+    fn value(&self) -> f32 {
+        let total = self.chars.max(1) as f32;
+        let words = self.words.max(1) as f32;
+        (self.good as f32 - 4.0 * self.bad as f32) / total + self.valid as f32 / words
+    }
+}
+
+fn utf16_text_score(head: &[u8], endian: Endian) -> Utf16Score {
+    let (text, _) = utf::decode_utf16(head, endian);
+    let mut s = Utf16Score::default();
+    for c in text.chars() {
+        s.chars += 1;
+        let cp = u32::from(c);
+        let good = matches!(cp, 0x20..=0x7E | 0x09 | 0x0A | 0x0C | 0x0D | 0xA0..=0x24F)
+            || matches!(cp, 0x300..=0x36F | 0x1E00..=0x1EFF | 0x2000..=0x20CF | 0xFEFF);
+        let bad = cp < 0x20
+            || (0x7F..0xA0).contains(&cp)
+            || c == '\u{FFFD}'
+            || (0xE000..0xF900).contains(&cp)
+            || (0xFDD0..=0xFDEF).contains(&cp)
+            || cp & 0xFFFE == 0xFFFE;
+        s.good += u32::from(good);
+        s.bad += u32::from(bad && !good);
+    }
+    for (_, w) in syllable::words(&text) {
+        if !w.is_ascii() {
+            s.words += 1;
+            s.valid += u32::from(syllable::is_valid(w));
+        }
+    }
+    s
 }
 
 pub(crate) fn detect(bytes: &[u8], use_hints: bool) -> Verdict {
@@ -71,13 +169,11 @@ pub(crate) fn detect(bytes: &[u8], use_hints: bool) -> Verdict {
             ..Verdict::new(Encoding::Utf16, 1.0)
         };
     }
-    if let Some((endian, share)) = utf::utf16_guess(bytes) {
-        if share >= UTF16_SHARE {
-            return Verdict {
-                endian,
-                ..Verdict::new(Encoding::Utf16, share.min(1.0))
-            };
-        }
+    if let Some((endian, confidence)) = utf16_verdict(bytes) {
+        return Verdict {
+            endian,
+            ..Verdict::new(Encoding::Utf16, confidence)
+        };
     }
     if simdutf8::basic::from_utf8(bytes).is_ok() {
         if bytes.is_ascii() {

@@ -103,7 +103,38 @@ pub(crate) struct Raw {
 /// (a second tone, or a modifier the base cannot take).
 #[inline]
 pub(crate) fn combine(vowel: u8, mark: u8) -> Option<u8> {
-    let m = mark.checked_sub(1)?;
+    let v = COMBINED
+        .get(usize::from(vowel) * MARKS + usize::from(mark))
+        .copied()
+        .unwrap_or(NO_VOWEL);
+    (v != NO_VOWEL).then_some(v)
+}
+
+/// Mark codes run from 1 to 24.
+const MARKS: usize = 25;
+
+/// [`combine_slow`] of every vowel and mark, so that the decoders' inner
+/// loops do a lookup instead of arithmetic and a match.
+static COMBINED: [u8; 144 * MARKS] = {
+    let mut t = [NO_VOWEL; 144 * MARKS];
+    let mut v = 0;
+    while v < 144 {
+        let mut m = 0;
+        while m < MARKS {
+            if let Some(c) = combine_slow(v as u8, m as u8) {
+                t[v * MARKS + m] = c;
+            }
+            m += 1;
+        }
+        v += 1;
+    }
+    t
+};
+
+const fn combine_slow(vowel: u8, mark: u8) -> Option<u8> {
+    let Some(m) = mark.checked_sub(1) else {
+        return None;
+    };
     let (modifier, tone) = (m / 6, m % 6);
     let upper = vowel >= 72;
     let rest = vowel % 72;
@@ -122,7 +153,8 @@ pub(crate) fn combine(vowel: u8, mark: u8) -> Option<u8> {
         (3, 9) => 10,
         _ => return None,
     };
-    Some(u8::from(upper) * 72 + new_base * 6 + cur_tone.max(tone))
+    let t = if cur_tone > tone { cur_tone } else { tone };
+    Some((upper as u8) * 72 + new_base * 6 + t)
 }
 
 #[cfg(test)]

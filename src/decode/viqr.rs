@@ -7,7 +7,7 @@
 
 use super::legacy::{combine, NO_VOWEL, VOWEL_UTF8};
 
-fn vowel_code(c: u8) -> u8 {
+const fn vowel_code(c: u8) -> u8 {
     let (base, upper) = match c {
         b'a' => (0, false),
         b'e' => (3, false),
@@ -23,10 +23,10 @@ fn vowel_code(c: u8) -> u8 {
         b'Y' => (11, true),
         _ => return NO_VOWEL,
     };
-    u8::from(upper) * 72 + base * 6
+    (upper as u8) * 72 + base * 6
 }
 
-fn mark_code(c: u8) -> u8 {
+const fn mark_code(c: u8) -> u8 {
     match c {
         b'^' => 1 + 6,
         b'(' => 1 + 12,
@@ -48,15 +48,17 @@ fn mark_code(c: u8) -> u8 {
 pub(crate) fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut out = vec![0u8; n * 2 + 8];
+    // `a.` -> `ạ` (2 bytes -> 3) is the worst growth; a vowel is written
+    // with 4 bytes of room
+    let mut out = vec![0u8; n + n / 2 + 8];
     let mut o = 0usize;
     // the vowel being built: its start in `out` and its code
     let mut cur_pos = 0usize;
     let mut cur = NO_VOWEL;
     let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b < 0x80 && PLAIN[usize::from(b)] {
+    while let Some(&b) = bytes.get(i) {
+        let kind = KIND[usize::from(b)];
+        if kind == K_PLAIN {
             // plain ASCII: a letter other than a vowel or d, a digit, space, punctuation
             if let Some(dst) = out.get_mut(o) {
                 *dst = b;
@@ -66,32 +68,19 @@ pub(crate) fn decode(text: &str) -> String {
             i += 1;
             continue;
         }
-        if b >= 0x80 {
-            // a non-ASCII char: copied whole, counts as a letter
-            let len = utf8_len(b);
-            copy(&mut out, &mut o, bytes.get(i..i + len).unwrap_or(&[]));
-            i += len;
-            cur = NO_VOWEL;
-            continue;
-        }
-        if b == b'\\' {
-            if let Some(&next) = bytes.get(i + 1) {
-                let len = utf8_len(next);
-                copy(
-                    &mut out,
-                    &mut o,
-                    bytes.get(i + 1..i + 1 + len).unwrap_or(&[]),
-                );
-                i += 1 + len;
-            } else {
-                // a lone backslash at the end escapes nothing
-                i += 1;
+        if kind < K_PLAIN {
+            // a vowel
+            cur = kind;
+            cur_pos = o;
+            if let Some(dst) = out.get_mut(o) {
+                *dst = b;
             }
-            cur = NO_VOWEL;
+            o += 1;
+            i += 1;
             continue;
         }
-        let mark = mark_code(b);
-        if mark != 0 {
+        if kind > K_MARK {
+            let mark = kind - K_MARK;
             if cur != NO_VOWEL {
                 let is_tone = mark <= 6;
                 let punct_like = matches!(b, b'.' | b'?' | b'\'') && ends_word(bytes, i + 1);
@@ -113,13 +102,36 @@ pub(crate) fn decode(text: &str) -> String {
             i += 1;
             continue;
         }
-        // dd -> đ at the start of a word (after a non-letter or at the start)
+        if kind == K_HIGH {
+            // a non-ASCII char: copied whole, counts as a letter
+            let len = utf8_len(b);
+            copy(&mut out, &mut o, bytes.get(i..i + len).unwrap_or(&[]));
+            i += len;
+            cur = NO_VOWEL;
+            continue;
+        }
+        if kind == K_ESCAPE {
+            if let Some(&next) = bytes.get(i + 1) {
+                let len = utf8_len(next);
+                copy(
+                    &mut out,
+                    &mut o,
+                    bytes.get(i + 1..i + 1 + len).unwrap_or(&[]),
+                );
+                i += 1 + len;
+            } else {
+                // a lone backslash at the end escapes nothing
+                i += 1;
+            }
+            cur = NO_VOWEL;
+            continue;
+        }
+        // d or D: dd -> đ at the start of a word (after a non-letter or at the start)
         let word_start = i == 0
             || bytes
                 .get(i - 1)
                 .is_some_and(|&p| p < 0x80 && !p.is_ascii_alphanumeric());
-        if word_start && (b | 0x20) == b'd' && bytes.get(i + 1).is_some_and(|&c| (c | 0x20) == b'd')
-        {
+        if word_start && bytes.get(i + 1).is_some_and(|&c| (c | 0x20) == b'd') {
             copy(
                 &mut out,
                 &mut o,
@@ -129,15 +141,12 @@ pub(crate) fn decode(text: &str) -> String {
                     "đ".as_bytes()
                 },
             );
-            cur = NO_VOWEL;
             i += 2;
-            continue;
+        } else {
+            copy(&mut out, &mut o, &[b]);
+            i += 1;
         }
-        let v = vowel_code(b);
-        cur = v;
-        cur_pos = o;
-        copy(&mut out, &mut o, &[b]);
-        i += 1;
+        cur = NO_VOWEL;
     }
     out.truncate(o);
     match simdutf8::basic::from_utf8(&out) {
@@ -146,14 +155,35 @@ pub(crate) fn decode(text: &str) -> String {
     }
 }
 
-/// ASCII bytes that need no decision: not a vowel, not `d`/`D`, not a mark
-/// char, not a backslash.
-static PLAIN: [bool; 128] = {
-    let mut t = [true; 128];
-    let special = b"aeiouyAEIOUYdD^(+`?~'.\\";
-    let mut k = 0;
-    while k < special.len() {
-        t[special[k] as usize] = false;
+// What [`KIND`] says about a byte: below `K_PLAIN` a vowel code, above
+// `K_MARK` `K_MARK` plus a mark code.
+const K_PLAIN: u8 = 144;
+const K_HIGH: u8 = 145;
+const K_ESCAPE: u8 = 146;
+const K_D: u8 = 147;
+const K_MARK: u8 = 160;
+
+/// What every byte is to the decoder, so that one lookup decides the path.
+/// Plain ASCII (not a vowel, not `d`/`D`, not a mark char, not a backslash)
+/// needs no decision.
+static KIND: [u8; 256] = {
+    let mut t = [K_PLAIN; 256];
+    let mut k = 0usize;
+    while k < 256 {
+        let c = k as u8;
+        t[k] = if c >= 0x80 {
+            K_HIGH
+        } else if vowel_code(c) != NO_VOWEL {
+            vowel_code(c)
+        } else if mark_code(c) != 0 {
+            K_MARK + mark_code(c)
+        } else if c == b'd' || c == b'D' {
+            K_D
+        } else if c == b'\\' {
+            K_ESCAPE
+        } else {
+            K_PLAIN
+        };
         k += 1;
     }
     t

@@ -34,7 +34,7 @@ pub(super) struct Scratch {
 /// of decomposed Vietnamese text): one modifier at most, tones deduplicated.
 /// Returns the letter and the number of distinct tones, or None when the
 /// general path must decide.
-fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
+pub(super) fn compose_vietnamese(base: char, marks: &[char]) -> Option<(char, usize)> {
     let info = letter_info(base)?;
     let mut code = info.code;
     let mut tone = (info.tone != Tone::Level).then_some(info.tone);

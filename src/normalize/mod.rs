@@ -27,6 +27,7 @@
 //! # Ok::<(), vietnorm::Error>(())
 //! ```
 
+mod compose;
 pub(crate) mod fold;
 mod marks;
 mod scan;
@@ -209,22 +210,37 @@ impl Normalizer {
         stacked: &mut Vec<Span>,
     ) -> Cow<'a, str> {
         let bytes = text.as_bytes();
-        let Some(mut ws) = scan::first_dirty_word(text, 0, self.tone) else {
+        let Some(mut dirty) = scan::first_dirty(text, 0, self.tone) else {
             return Cow::Borrowed(text);
         };
         let mut out = String::with_capacity(text.len() + 16);
         let mut pos = 0;
         let mut word = WordScratch::default();
         loop {
+            // decomposed Vietnamese, the common dirty word, is composed in
+            // place; the clean text before it is copied on the way
+            if !A::WANTED && matches!(bytes.get(dirty), Some(0xCC | 0xCD)) {
+                let mark = out.len();
+                if let Some(we) = self.compose_word(text, pos, dirty, &mut out) {
+                    pos = we;
+                    match scan::first_dirty(text, we, self.tone) {
+                        Some(next) => dirty = next,
+                        None => break,
+                    }
+                    continue;
+                }
+                out.truncate(mark);
+            }
+            let ws = scan::word_start(bytes, dirty).max(pos);
             let clean = text.get(pos..ws).unwrap_or("");
             align.copied(
                 Span::new(out.len(), out.len() + clean.len()),
                 Span::new(pos, ws),
             );
             out.push_str(clean);
+            let out_start = out.len();
             let we = scan::word_end(bytes, ws);
             let w = text.get(ws..we).unwrap_or("");
-            let out_start = out.len();
             self.word(w, &mut word, A::WANTED);
             out.push_str(&word.out);
             if A::WANTED {
@@ -236,8 +252,8 @@ impl Normalizer {
                     .map(|s| Span::new(s.start + out_start, s.end + out_start)),
             );
             pos = we;
-            match scan::first_dirty_word(text, we, self.tone) {
-                Some(next) => ws = next,
+            match scan::first_dirty(text, we, self.tone) {
+                Some(next) => dirty = next,
                 None => break,
             }
         }
@@ -257,10 +273,6 @@ impl Normalizer {
     fn word(&self, w: &str, s: &mut WordScratch, want_align: bool) {
         s.out.clear();
         s.stacked.clear();
-        if !want_align && self.word_fast(w, &mut s.out) {
-            return;
-        }
-        s.out.clear();
         let a1 = marks::fold_and_compose(
             w,
             self.opts,
@@ -286,55 +298,83 @@ impl Normalizer {
 
 impl Normalizer {
     // Decomposed Vietnamese (letters followed by Vietnamese combining marks)
-    // composed straight from the letter tables. Gives up (false) on anything
-    // else: folds, stray or stacked marks, other scripts, tones that then
-    // need placing; the general path handles those.
-    fn word_fast(&self, w: &str, out: &mut String) -> bool {
+    // composed straight from the letter tables. Appends `text[pos..]` up to
+    // the end of the word holding `dirty` (a combining mark) to `out`,
+    // copying everything but the composed letters as it is, and returns
+    // that end. Returns None to leave the word to the general path (folds,
+    // stray or stacked marks, other scripts, tones that then need placing);
+    // `out` may then hold a partial word.
+    fn compose_word(
+        &self,
+        text: &str,
+        pos: usize,
+        dirty: usize,
+        out: &mut String,
+    ) -> Option<usize> {
         use crate::syllable::letters::{is_vowel, letter_char, letter_info, modify, Mark};
-        // the letter being built: its start in `out`, code, tone, case
-        let mut cur: Option<(usize, u8, Option<crate::syllable::Tone>, bool)> = None;
-        for c in w.chars() {
-            if c.is_ascii() {
+        use crate::syllable::Tone;
+        let bytes = text.as_bytes();
+        let ws = scan::word_start(bytes, dirty).max(pos);
+        // where the word starts in `out`: the bytes before it are copied as is
+        let out_ws = out.len() + (ws - pos);
+        let mut copied = pos;
+        // start of the char before `i` in the word (the base of a mark)
+        let mut base = (dirty > ws)
+            .then(|| scan::prev_start(bytes, dirty))
+            .flatten();
+        let mut i = dirty;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if scan::is_ascii_space(b) {
+                    break;
+                }
+                base = Some(i);
+                i += 1;
+                continue;
+            }
+            if !matches!(b, 0xCC | 0xCD) {
+                // any other char is copied; the final scan judges it
+                base = Some(i);
+                i += scan::utf8_len(b);
+                continue;
+            }
+            // U+0300..=U+037F: the marks on the char at `base`
+            let bs = base.take()?;
+            if let Some(&ascii @ 0..=0x7F) = bytes.get(bs) {
+                let (c, used) = compose::compose(ascii, bytes.get(i..).unwrap_or(&[]))?;
+                out.push_str(text.get(copied..bs)?);
                 out.push(c);
-                cur = letter_info(c).map(|i| (out.len() - 1, i.code, None, i.upper));
+                i += used;
+                copied = i;
                 continue;
             }
-            if let Some(m) = crate::syllable::combining_mark(c) {
-                let Some((at, code, tone, upper)) = cur.as_mut() else {
-                    return false;
-                };
-                match m {
-                    Mark::Tone(t) => match tone {
-                        Some(x) if *x == t => continue,
-                        Some(_) => return false,
-                        None if is_vowel(*code) => *tone = Some(t),
-                        None => return false,
-                    },
-                    m => match modify(*code, m) {
-                        Some(k) => *code = k,
-                        None => return false,
-                    },
+            // a precomposed letter with more marks
+            let info = letter_info(text.get(bs..i)?.chars().next()?)?;
+            let (mut code, mut tone) = (info.code, info.tone);
+            while let (Some(&l @ (0xCC | 0xCD)), Some(&c1)) = (bytes.get(i), bytes.get(i + 1)) {
+                let cp = (u32::from(l & 0x1F) << 6) | u32::from(c1 & 0x3F);
+                match crate::syllable::combining_mark(char::from_u32(cp)?)? {
+                    // the same tone twice counts once
+                    Mark::Tone(t) if tone == t => {}
+                    Mark::Tone(t) if tone == Tone::Level && is_vowel(code) => tone = t,
+                    Mark::Tone(_) => return None,
+                    m => code = modify(code, m)?,
                 }
-                out.truncate(*at);
-                let ch = letter_char(*code, tone.unwrap_or(crate::syllable::Tone::Level));
-                if *upper {
-                    out.extend(ch.to_uppercase());
-                } else {
-                    out.push(ch);
-                }
-                continue;
+                i += 2;
             }
-            match letter_info(c) {
-                Some(i) => {
-                    let tone = (i.tone != crate::syllable::Tone::Level).then_some(i.tone);
-                    cur = Some((out.len(), i.code, tone, i.upper));
-                    out.push(c);
-                }
-                None => return false,
+            out.push_str(text.get(copied..bs)?);
+            let c = letter_char(code, tone);
+            if info.upper {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
             }
+            copied = i;
         }
+        out.push_str(text.get(copied..i)?);
         // the composed word must now pass the scan as it is
-        scan::first_dirty_word(out, 0, self.tone).is_none()
+        let word = out.get(out_ws..).unwrap_or("");
+        scan::first_dirty(word, 0, self.tone).is_none().then_some(i)
     }
 }
 

@@ -38,6 +38,9 @@ struct Tables {
     two: [[u8; 64]; 12],
     // E1 BA xx and E1 BB xx
     three: [[u8; 64]; 2],
+    // TONED for bytes next to which a toned vowel may be misplaced: ASCII
+    // vowels and any byte of a non-ASCII char
+    near: [u8; 256],
 }
 
 fn info_of(i: LetterInfo) -> u8 {
@@ -74,7 +77,13 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         ascii: [0; 128],
         two: [[0; 64]; 12],
         three: [[0; 64]; 2],
+        near: [0; 256],
     };
+    for (b, slot) in t.near.iter_mut().enumerate() {
+        if b >= 0x80 || b"aeiouyAEIOUY".contains(&(b as u8)) {
+            *slot = TONED;
+        }
+    }
     for b in 0u8..128 {
         let c = b as char;
         if let Some(i) = letter_info(c) {
@@ -206,9 +215,20 @@ fn char_info(t: &Tables, bytes: &[u8], i: usize) -> (u8, usize) {
     }
 }
 
+/// Length of the UTF-8 sequence that lead byte `b` starts.
+#[inline]
+pub(super) fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// Start of the last char before byte `i`.
 #[inline]
-fn prev_start(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn prev_start(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i > 0 {
         i -= 1;
         if bytes.get(i).is_some_and(|b| (b & 0xC0) != 0x80) {
@@ -314,13 +334,13 @@ fn cluster_needs_work(t: &Tables, bytes: &[u8], i: usize, len: usize, policy: To
 }
 
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
 }
 
-/// Byte offset of the start of the first word (run between ASCII
-/// whitespace) at or after `from` that needs the slow path, or None.
-pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> Option<usize> {
+/// Byte offset of the first char at or after `from` whose word needs the
+/// slow path (a dirty char, or a toned vowel whose placement needs work).
+pub(super) fn first_dirty(text: &str, from: usize, policy: TonePolicy) -> Option<usize> {
     let bytes = text.as_bytes();
     let t = &*TABLES;
     let mut i = from;
@@ -352,17 +372,31 @@ pub(super) fn first_dirty_word(text: &str, from: usize, policy: TonePolicy) -> O
             continue;
         }
         let (v, len) = char_info(t, bytes, i);
-        if v & (DIRTY | TONED) != 0
+        // a toned vowel between ASCII non-vowels is always right: one test
+        // on both neighbour bytes spares the placement check for most
+        let near = |p: usize| bytes.get(p).map_or(0, |&b| t.near[b as usize]);
+        if v & (DIRTY | near(i + len) | near(i.wrapping_sub(1))) != 0
             && (v & DIRTY != 0 || toned_needs_check(t, bytes, i, v, len, policy))
         {
-            return Some(word_start(bytes, i));
+            return Some(i);
         }
         i += len;
     }
     None
 }
 
-// A toned vowel needs the cluster check only when a vowel is next to it.
+// Info of the char before byte `i` and its start (0 and `i` at the start).
+#[inline(always)]
+fn info_before(t: &Tables, bytes: &[u8], i: usize) -> (u8, usize) {
+    match i.checked_sub(1).and_then(|p| bytes.get(p)) {
+        Some(&b) if b < 0x80 => (t.ascii.get(b as usize).copied().unwrap_or(0), i - 1),
+        _ => prev_start(bytes, i).map_or((0, i), |s| (char_info(t, bytes, s).0, s)),
+    }
+}
+
+// Whether the toned vowel at `i` (info `v`, `len` bytes) needs the slow path.
+// The clusters of clean text are settled here from the neighbours' info
+// bytes; only the rarer shapes go to the full cluster check.
 #[inline]
 fn toned_needs_check(
     t: &Tables,
@@ -378,17 +412,39 @@ fn toned_needs_check(
         // when another modified vowel follows (trừơng)
         return next & MODIFIED != 0;
     }
-    let prev = match i.checked_sub(1).and_then(|p| bytes.get(p)) {
-        Some(&b) if b < 0x80 => t.ascii.get(b as usize).copied().unwrap_or(0),
-        _ => prev_start(bytes, i).map_or(0, |s| char_info(t, bytes, s).0),
-    };
-    let prev_cons = prev & LETTER != 0 && prev & VOWEL == 0 && prev & BASE_MASK != 0;
-    if next & VOWEL == 0 && prev & VOWEL == 0 && !prev_cons {
-        return false;
+    let (prev, prev_at) = info_before(t, bytes, i);
+    if next & VOWEL == 0 {
+        if prev & VOWEL == 0 {
+            // a lone vowel (even after the qu/gi onsets): nothing to place
+            return false;
+        }
+        // a plain vowel, then the toned one, then no vowel (hoàn, quả, giá,
+        // hoà): settled by the pair, the onset and the coda
+        if prev & (TONED | MODIFIED) == 0 && next & DIRTY == 0 {
+            let before = info_before(t, bytes, prev_at).0;
+            if before & VOWEL == 0 {
+                let onset_glide = before & LETTER != 0
+                    && matches!(
+                        (before & BASE_MASK, prev & BASE_MASK),
+                        (C_Q, B_U) | (C_G, B_I)
+                    );
+                if onset_glide || next & LETTER != 0 {
+                    // the u of qu and the i of gi belong to the onset; before
+                    // a coda the tone goes on the last vowel
+                    return false;
+                }
+                let glide = matches!(
+                    (prev & BASE_MASK, v & BASE_MASK),
+                    (B_O, B_A) | (B_O, B_E) | (B_U, B_Y)
+                );
+                return !glide || policy == TonePolicy::Classic;
+            }
+        }
+        return cluster_needs_work(t, bytes, i, len, policy);
     }
-    // the most common case, a toned plain vowel, a plain vowel and the end of
-    // the letters (của, tài, mùa): right unless the pair is oa/oe/uy under
-    // the modern policy
+    // a toned plain vowel, a plain vowel and the end of the letters (của,
+    // tài, mùa): right unless the pair is oa/oe/uy under the modern policy
+    let prev_cons = prev & LETTER != 0 && prev & VOWEL == 0 && prev & BASE_MASK != 0;
     if prev & VOWEL == 0 && !prev_cons && next & (VOWEL | TONED | MODIFIED) == VOWEL {
         let after = char_info(t, bytes, i + len + next_len).0;
         if after & LETTER == 0 {

@@ -86,7 +86,7 @@ fn corpus_sentences_are_clean() {
     let text = include_str!("../../benches/corpus.rs");
     for line in text.lines().filter(|l| l.trim_start().starts_with('"')) {
         let s = line.trim().trim_start_matches('"').trim_end_matches("\",");
-        let d = scan::first_dirty_word(s, 0, TonePolicy::Keep);
+        let d = scan::first_dirty(s, 0, TonePolicy::Keep);
         assert!(d.is_none(), "dirty at {:?} in {s}", d.map(|i| &s[i..]));
     }
 }
@@ -98,4 +98,92 @@ fn same_modifier_twice_collapses() {
         assert_eq!(n.normalize("hoà\u{302}\u{302}"), "hoầ");
         assert_eq!(n.normalize("a\u{306}\u{306}n"), "ăn");
     }
+}
+
+#[test]
+fn table_composition_agrees_with_the_general_one() {
+    // every ASCII letter with up to three marks (the Vietnamese ones, their
+    // deprecated aliases and a foreign one): where the table composes, the
+    // general path composes the same letter; where it gives up, the general
+    // path gives up too or the word has a repeated modifier
+    let marks = [
+        '\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31b}',
+        '\u{340}', '\u{341}', '\u{308}',
+    ];
+    let mut seqs: Vec<Vec<char>> = marks.iter().map(|&m| vec![m]).collect();
+    for _ in 0..2 {
+        let longer: Vec<Vec<char>> = seqs
+            .iter()
+            .flat_map(|s| marks.iter().map(move |&m| [s.clone(), vec![m]].concat()))
+            .collect();
+        seqs.extend(longer);
+    }
+    seqs.sort();
+    seqs.dedup();
+    let mut composed = 0;
+    for b in (b'A'..=b'Z').chain(b'a'..=b'z') {
+        for seq in &seqs {
+            let bytes: String = seq.iter().collect();
+            let general = marks::compose_vietnamese(b as char, seq).map(|(c, _)| c);
+            match compose::compose(b, bytes.as_bytes()) {
+                Some((c, used)) => {
+                    assert_eq!(used, bytes.len());
+                    assert_eq!(Some(c), general, "{}{bytes:?}", b as char);
+                    composed += 1;
+                }
+                None => {
+                    let modifiers = seq.iter().filter(|m| "\u{302}\u{306}\u{31b}".contains(**m));
+                    assert!(
+                        general.is_none() || modifiers.count() > 1,
+                        "{}{bytes:?} gives {general:?}",
+                        b as char
+                    );
+                }
+            }
+        }
+    }
+    assert!(composed > 12 * 20);
+}
+
+#[test]
+fn scan_passes_only_what_the_general_path_keeps() {
+    // the scan's shortcuts for toned vowels, over every word shape: a word
+    // the scan lets through must come out of the general path unchanged
+    let onsets = ["", "q", "g", "đ", "Tr", "ư"];
+    let vowels = [
+        "a", "á", "o", "ò", "u", "ú", "i", "í", "y", "ý", "ê", "ế", "ơ", "ớ", "ư", "ừ", "â", "ấ",
+        "ạ", "e", "ẻ", "ô", "ố", "ắ", "A", "Ó", "Ủ",
+    ];
+    let codas = ["", "n", "c", "đ", "1"];
+    // one or two of any vowel, three of the commoner ones
+    let common = &vowels[..18];
+    let mut clusters: Vec<String> = vowels.iter().map(|v| v.to_string()).collect();
+    for a in vowels {
+        clusters.extend(vowels.iter().map(|b| format!("{a}{b}")));
+    }
+    for a in common {
+        for b in common {
+            clusters.extend(common.iter().map(|c| format!("{a}{b}{c}")));
+        }
+    }
+    let (mut passed, mut caught) = (0, 0);
+    for policy in [TonePolicy::Keep, TonePolicy::Classic, TonePolicy::Modern] {
+        let n = Normalizer::builder().tone(policy).build().unwrap();
+        let mut scratch = WordScratch::default();
+        for onset in onsets {
+            for coda in codas {
+                for cl in &clusters {
+                    let w = format!("{onset}{cl}{coda}");
+                    n.word(&w, &mut scratch, false);
+                    if scan::first_dirty(&w, 0, policy).is_none() {
+                        assert_eq!(scratch.out, w, "under {policy:?}");
+                        passed += 1;
+                    } else if scratch.out != w {
+                        caught += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(passed > 10_000 && caught > 1_000, "{passed} {caught}");
 }

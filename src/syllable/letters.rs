@@ -25,19 +25,19 @@ pub(crate) const D_STROKE: u8 = b'D';
 
 /// The vowel rows: the letter with each tone (level, grave, acute, hook,
 /// tilde, dot below), lowercase.
-pub(crate) const VOWEL_ROWS: [(u8, &str); 12] = [
-    (b'a', "aàáảãạ"),
-    (A_BREVE, "ăằắẳẵặ"),
-    (A_CIRC, "âầấẩẫậ"),
-    (b'e', "eèéẻẽẹ"),
-    (E_CIRC, "êềếểễệ"),
-    (b'i', "iìíỉĩị"),
-    (b'o', "oòóỏõọ"),
-    (O_CIRC, "ôồốổỗộ"),
-    (O_HORN, "ơờớởỡợ"),
-    (b'u', "uùúủũụ"),
-    (U_HORN, "ưừứửữự"),
-    (b'y', "yỳýỷỹỵ"),
+pub(crate) const VOWEL_ROWS: [(u8, [char; 6]); 12] = [
+    (b'a', ['a', 'à', 'á', 'ả', 'ã', 'ạ']),
+    (A_BREVE, ['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ']),
+    (A_CIRC, ['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ']),
+    (b'e', ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    (E_CIRC, ['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ']),
+    (b'i', ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị']),
+    (b'o', ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    (O_CIRC, ['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ']),
+    (O_HORN, ['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ']),
+    (b'u', ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    (U_HORN, ['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự']),
+    (b'y', ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
 ];
 
 /// A combining mark that vietnorm understands.
@@ -128,13 +128,28 @@ pub(crate) fn is_modified_vowel(code: u8) -> bool {
 
 /// The lowercase char of a code with a tone.
 pub(crate) fn letter_char(code: u8, tone: Tone) -> char {
-    if let Some((_, row)) = VOWEL_ROWS.iter().find(|(c, _)| *c == code) {
-        return row.chars().nth(tone as usize).unwrap_or('?');
-    }
-    match code {
-        D_STROKE => 'đ',
-        c => c as char,
-    }
+    // a direct match, not a search: this runs for every composed letter
+    let row = match code {
+        b'a' => 0,
+        A_BREVE => 1,
+        A_CIRC => 2,
+        b'e' => 3,
+        E_CIRC => 4,
+        b'i' => 5,
+        b'o' => 6,
+        O_CIRC => 7,
+        O_HORN => 8,
+        b'u' => 9,
+        U_HORN => 10,
+        b'y' => 11,
+        D_STROKE => return 'đ',
+        c => return c as char,
+    };
+    VOWEL_ROWS
+        .get(row)
+        .and_then(|(_, r)| r.get(tone as usize))
+        .copied()
+        .unwrap_or('?')
 }
 
 /// A precomposed or plain letter: code, tone, upper case.
@@ -193,7 +208,7 @@ static TABLE: std::sync::LazyLock<LetterTable> = std::sync::LazyLock::new(|| {
 static LETTERS: std::sync::LazyLock<Vec<(char, LetterInfo)>> = std::sync::LazyLock::new(|| {
     let mut v = Vec::with_capacity(160);
     for (code, row) in VOWEL_ROWS {
-        for (i, ch) in row.chars().enumerate() {
+        for (i, &ch) in row.iter().enumerate() {
             let tone = Tone::ALL.get(i).copied().unwrap_or(Tone::Level);
             if !ch.is_ascii() {
                 v.push((

@@ -212,6 +212,8 @@ fn documents(p: &str) -> Vec<(&'static str, Vec<u8>, Encoding, String)> {
     let mut le = vec![0xFF, 0xFE];
     le.extend(p.encode_utf16().flat_map(|u| u.to_le_bytes()));
     docs.push(("utf-16le", le, Encoding::Utf16, p.to_owned()));
+    let le: Vec<u8> = p.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    docs.push(("utf-16le no BOM", le, Encoding::Utf16, p.to_owned()));
     let be: Vec<u8> = p.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
     docs.push(("utf-16be no BOM", be, Encoding::Utf16, p.to_owned()));
     let u = p.as_bytes();
@@ -572,4 +574,114 @@ fn nfc_exceptions_behind_e1_and_e2_are_normalized() {
             .decode(&d16);
         assert_eq!(d.text, s.nfc().collect::<String>(), "utf-16 {s:?}");
     }
+}
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    text.encode_utf16()
+        .flat_map(|u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn bomless_utf16_both_orders() {
+    let texts = [
+        "Việt Nam",
+        "Đề án “Chuyển đổi số” được thông qua ngày 12/3.",
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK — QUYẾT ĐỊNH",
+        "Hello, world: 100% ASCII in UTF-16.",
+    ];
+    for t in texts {
+        for little in [true, false] {
+            let bytes = utf16(t, little);
+            let det = decode::detect(&bytes);
+            assert_eq!(det.encoding, Encoding::Utf16, "{t:?} little={little}");
+            assert!(det.confidence > 0.5, "{t:?} {det:?}");
+            let d = decode::decode(&bytes);
+            assert_eq!(d.text, t, "little={little}");
+            let forced = Decoder::builder().encoding(Encoding::Utf16).build();
+            assert_eq!(forced.decode(&bytes).text, t, "forced, little={little}");
+        }
+    }
+    // a truncated last byte does not hide the order
+    let mut bytes = utf16(texts[1], true);
+    bytes.push(0x41);
+    let d = decode::decode(&bytes);
+    assert_eq!(d.encoding, Encoding::Utf16);
+    assert_eq!(d.text, format!("{}\u{FFFD}", texts[1]));
+}
+
+#[test]
+fn zero_bytes_alone_do_not_make_utf16() {
+    let p = &paragraphs()[0];
+    // an 8-bit page with a few NUL bytes in it
+    let mut cp = encode(p, Encoding::Cp1258).expect("cp1258");
+    for k in (0..cp.len()).step_by(97) {
+        cp.insert(k, 0);
+    }
+    assert_ne!(decode::detect(&cp).encoding, Encoding::Utf16);
+    // UTF-8 with NUL padding between fields
+    let mut u8s = p.as_bytes().to_vec();
+    for k in (0..u8s.len()).rev().step_by(40) {
+        if p.is_char_boundary(k) {
+            u8s.insert(k, 0);
+        }
+    }
+    assert_eq!(decode::detect(&u8s).encoding, Encoding::Utf8);
+    // UTF-32 is not UTF-16: every other code unit would be NUL
+    let u32le: Vec<u8> = p.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+    assert_ne!(decode::detect(&u32le).encoding, Encoding::Utf16);
+    // bytes with zeros all over, as in a binary file
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    let noise: Vec<u8> = (0..4000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if x % 5 == 0 {
+                0
+            } else {
+                (x >> 24) as u8
+            }
+        })
+        .collect();
+    assert_ne!(decode::detect(&noise).encoding, Encoding::Utf16);
+}
+
+/// Offsets of `repaired_spans` are byte offsets into `Decoded::text`, on char
+/// boundaries; putting each `original` back at its span gives the text as
+/// decoded without repair.
+#[test]
+fn repairs_undo_to_the_unrepaired_text() {
+    let plain = Decoder::builder().repair_mojibake(false).build();
+    let mut checked = 0;
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for p in paragraphs().iter().take(12) {
+        for (_, bytes, _, _) in documents(p) {
+            inputs.push(bytes);
+        }
+        // damage in the middle of clean text
+        let vni = encode(p, Encoding::Vni).expect("vni");
+        inputs.push(format!("Hôm qua, {} đã họp.", western(&vni, false)).into_bytes());
+    }
+    for bytes in inputs {
+        let d = decode::decode(&bytes);
+        let before = plain.decode(&bytes);
+        if d.repaired_spans.is_empty() {
+            continue;
+        }
+        let mut undone = d.text.to_string();
+        for r in d.repaired_spans.iter().rev() {
+            assert!(d.text.is_char_boundary(r.span.start) && d.text.is_char_boundary(r.span.end));
+            undone.replace_range(r.span.start..r.span.end, &r.original);
+        }
+        assert_eq!(undone, before.text, "{:?}", d.repaired_spans);
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked}");
 }

@@ -186,13 +186,20 @@ impl fmt::Display for Mojibake {
 }
 
 /// One repaired run of text.
+///
+/// Offsets refer to the *output* text ([`Decoded::text`], or the text
+/// [`repair_mojibake`] returns), not to the input bytes: decoding and NFC
+/// change lengths, so there is no byte offset into the input. Putting each
+/// [`Repair::original`] back at its span, last span first, gives the text as
+/// decoded (and normalized) before repair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repair {
-    /// Where the repaired text is, in [`Decoded::text`].
+    /// Where the repaired text is: byte offsets into the output text, both on
+    /// char boundaries.
     pub span: Span,
     /// What was wrong with it.
     pub kind: Mojibake,
-    /// The damaged text that was replaced.
+    /// The damaged text that was replaced, as it read after decoding.
     pub original: String,
 }
 
@@ -207,7 +214,8 @@ pub struct Decoded<'a> {
     pub confidence: f32,
     /// Number of U+FFFD written for bytes that could not be decoded.
     pub replaced: usize,
-    /// The runs repaired as mojibake, in order.
+    /// The runs repaired as mojibake, in order; their spans are byte
+    /// offsets into [`Decoded::text`] (see [`Repair`]).
     pub repaired_spans: Vec<Repair>,
 }
 
@@ -435,7 +443,8 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 }
 
 /// Repairs mojibake in text that was already decoded. Returns the text
-/// (borrowed when nothing changed) and the repaired runs.
+/// (borrowed when nothing changed) and the repaired runs, whose spans are
+/// byte offsets into the returned text.
 ///
 /// ```
 /// let (text, repairs) = vietnorm::decode::repair_mojibake("Chá»§ tá»‹ch UBND tá»‰nh");

@@ -124,6 +124,17 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
         let Some((fixed, kind)) = repair_run(run, &mut scratch) else {
             continue;
         };
+        // only the damaged middle of the run is replaced
+        let Some(((head, fixed_head), (tail, fixed_tail))) = clean_edges(run, &fixed) else {
+            continue;
+        };
+        let (start, end) = (start + head, end.saturating_sub(tail));
+        let (Some(run), Some(fixed)) = (
+            text.get(start..end),
+            fixed.get(fixed_head..fixed.len().saturating_sub(fixed_tail)),
+        ) else {
+            continue;
+        };
         if fixed.chars().next().is_some_and(is_combining) {
             continue;
         }
@@ -133,7 +144,7 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
         }
         out.push_str(text.get(copied..start).unwrap_or(""));
         let at = out.len();
-        out.push_str(&fixed);
+        out.push_str(fixed);
         repairs.push(Repair {
             span: Span::new(at, out.len()),
             kind,
@@ -155,23 +166,127 @@ fn is_combining(c: char) -> bool {
 /// True when a run holds a char that clean Vietnamese does not use: a C1
 /// control, U+FFFD, a Latin-1 symbol or Windows-1252 punctuation glued to
 /// letters, or a Latin-1 letter foreign to Vietnamese (VNI's mark bytes
-/// `ä å æ ë î ï ñ ö ø û ü`, UTF-8 lead chars `Ã Ä Å Æ`). Other runs are
-/// left alone without trying any hypothesis.
+/// `ä å æ ë î ï ñ ö ø û ü`, UTF-8 lead chars `Ã Ä Å Æ`); or a pair of
+/// letters that Vietnamese never writes and VNI through a Western code page
+/// writes all the time (see [`foreign_pair`]). Other runs are left alone
+/// without trying any hypothesis.
 fn suspicious(run: &str) -> bool {
     let mut prev_letter = false;
+    let mut prev = '\0';
     for c in run.chars() {
         let cp = u32::from(c);
         let odd = (0x80..0xA0).contains(&cp)
             || c == '\u{FFFD}'
             || c == '\u{AD}'
             || "äåæëîïñöøûüÃÄÅÆ".contains(c)
-            || (prev_letter && is_symbol(c));
+            || (prev_letter && is_symbol(c))
+            || foreign_pair(prev, c);
         if odd {
             return true;
         }
         prev_letter = c.is_alphabetic();
+        prev = c;
     }
     false
+}
+
+/// A letter pair clean Vietnamese never has, where VNI shown through a
+/// Western code page puts a mark byte after a vowel: `a`/`e` followed by
+/// any Latin-1 letter (`Baùo`, `Toâi` is caught by `o` + `â`), `o`/`u`/`y`
+/// followed by a tone byte `ù ø û õ ï` (`chuù yù`), `o` followed by `â`,
+/// and two Latin-1 letters in a row (`môùi`).
+fn foreign_pair(prev: char, c: char) -> bool {
+    let latin = |x: char| matches!(x, 'À'..='ÿ') && x != '×' && x != '÷';
+    if !latin(c) {
+        return false;
+    }
+    let low = c.to_lowercase().next().unwrap_or(c);
+    let tone = matches!(low, 'ù' | 'ø' | 'û' | 'õ' | 'ï');
+    match prev.to_ascii_lowercase() {
+        'a' | 'e' => true,
+        'o' => tone || low == 'â',
+        'u' | 'y' => tone,
+        p => latin(p),
+    }
+}
+
+/// Log-probability of the words of `before`, `text` and `after` by the
+/// embedded language model, counting only the terms that involve `text`.
+fn words_logp(before: &str, text: &str, after: &str) -> f32 {
+    let lm = crate::lm::LanguageModel::embedded();
+    let b = crate::lm::BOUNDARY;
+    let tok = |w: &str| crate::lm::token_of_word(w);
+    let mut toks = vec![b, b];
+    toks.extend(syllable::words(before).last().map(|(_, w)| tok(w)));
+    let from = toks.len();
+    toks.extend(syllable::words(text).map(|(_, w)| tok(w)));
+    let to = toks.len();
+    toks.extend(syllable::words(after).next().map(|(_, w)| tok(w)));
+    let mut sum = 0.0;
+    for i in from..toks.len().min(to + 1) {
+        if let (Some(&p2), Some(&p1), Some(&t)) = (toks.get(i - 2), toks.get(i - 1), toks.get(i)) {
+            sum += lm.logp3(p2, p1, t);
+        }
+    }
+    sum
+}
+
+/// Splits off the words at both ends of a repaired run that were fine as
+/// they were: equal in both, or valid Vietnamese syllables with nothing
+/// suspicious about them that the language model, next to the repaired
+/// word beside them, likes at least as much as their repair (`Hôm qua,
+/// Baùo caùo` repairs only `Baùo caùo`: read as VNI, `Hôm` would become
+/// `Hơm`; but `vaên soá` becomes `văn số` and `gia sóc` `gia súc`). Words are split at ASCII
+/// spaces, which every hypothesis keeps. Returns the byte lengths of the
+/// kept head and tail in `run` and in `fixed`, or `None` when every word
+/// is kept.
+fn clean_edges(run: &str, fixed: &str) -> Option<((usize, usize), (usize, usize))> {
+    let old: Vec<&str> = run.split(' ').collect();
+    let new: Vec<&str> = fixed.split(' ').collect();
+    if old.len() != new.len() {
+        return Some(((0, 0), (0, 0)));
+    }
+    // a word is kept when it was fine and the model likes it next to the
+    // repaired word beside it at least as much as its repair
+    let keep = |k: usize, before: &str, after: &str| {
+        let (Some(&o), Some(&n)) = (old.get(k), new.get(k)) else {
+            return false;
+        };
+        o == n || {
+            let mut words = syllable::words(o).peekable();
+            words.peek().is_some()
+                && !suspicious(o)
+                && words.all(|(_, w)| syllable::is_valid(w))
+                && words_logp(before, o, after) >= words_logp(before, n, after)
+        }
+    };
+    let count = old.len();
+    let head = (0..count)
+        .take_while(|&k| keep(k, "", new.get(k + 1).copied().unwrap_or("")))
+        .count();
+    if head == count {
+        return None;
+    }
+    let tail = (head..count)
+        .rev()
+        .take_while(|&k| {
+            keep(
+                k,
+                k.checked_sub(1)
+                    .and_then(|p| new.get(p))
+                    .copied()
+                    .unwrap_or(""),
+                "",
+            )
+        })
+        .count();
+    let pairs: Vec<(&str, &str)> = old.iter().copied().zip(new.iter().copied()).collect();
+    let lens = |it: &mut dyn Iterator<Item = &(&str, &str)>| {
+        it.fold((0, 0), |(a, b), (o, n)| (a + o.len() + 1, b + n.len() + 1))
+    };
+    let h = lens(&mut pairs.iter().take(head));
+    let t = lens(&mut pairs.iter().rev().take(tail));
+    Some((h, t))
 }
 
 /// Maximal runs of chars with a Western byte (U+FFFD included), not crossing

@@ -120,21 +120,23 @@ pub(crate) struct Screen {
 /// Scans valid UTF-8 for anything that may need NFC or mojibake repair.
 ///
 /// Vietnamese letters live at lead bytes `C3..=C6` and `E1 B8..=BB`, and
-/// typographic punctuation at `E2 80`; everything the screen looks for is
+/// typographic punctuation at `E2 80`; what the screen looks for is
 /// elsewhere, so clean Vietnamese text goes through three cheap passes
 /// without a hit:
-/// 1. NFC: blocks of 64 bytes (each read with the byte after it) get a
-///    branch-free test that the compiler vectorizes: a lead byte from `CC`
-///    on (combining marks, other scripts, compatibility forms, U+FFFD),
-///    except `E1` followed by `B8..=BB` and `E2` (left to pass 2). A block
-///    that trips it is looked at char by char;
-/// 2. `memchr` for `EF BF BD` (U+FFFD), `C2` (Latin-1 symbols and C1 controls, which mojibake
-///    leaves everywhere; NBSP is let through unless `Ä Å Æ` comes before it)
-///    and `E2` (punctuation: mojibake after `Ä Å Æ`, the chars UTF-8 lead
-///    bytes `C4..=C6` turn into; otherwise a closer NFC look unless it is
-///    `E2 80 xx` with `xx >= 82` or `E2 82`, currency signs);
+/// 1. blocks of 64 bytes (each read with the byte after it) get a
+///    branch-free test that the compiler vectorizes: for NFC, a lead byte
+///    from `CC` on (combining marks, other scripts, compatibility forms,
+///    U+FFFD) except `E1` followed by `B8..=BB` and `E2` (left to pass 2);
+///    for mojibake, the Latin-1 letter patterns of [`latin_pair`]. A block
+///    that trips the test is looked at byte by byte;
+/// 2. `memchr` for `C2` (Latin-1 symbols and C1 controls, which mojibake
+///    leaves everywhere; NBSP is let through unless `Ä Å Æ` comes before
+///    it), `E2` (punctuation: mojibake after `Ä Å Æ`; otherwise a closer NFC
+///    look unless it is `E2 80 xx` with `xx >= 82` or `E2 82`, currency
+///    signs) and, when pass 1 skips NFC, `EF BF BD` (U+FFFD);
 /// 3. `memchr` for the second bytes of `ä ö ø` after `C3`: VNI mark bytes
-///    seen through a Western code page (they never occur in Vietnamese).
+///    (`Vieät`, `nöôùc`, `laø`) seen through a Western code page; they
+///    never occur in Vietnamese.
 ///
 /// Each hit gets the exact per-char check, so the screen misses nothing
 /// that check would find.
@@ -142,15 +144,17 @@ pub(crate) fn screen(bytes: &[u8]) -> Screen {
     screen_for(bytes, true)
 }
 
-/// [`screen`], optionally without the NFC part (pass 1 and the `E2` NFC
-/// look): then only mojibake and U+FFFD are looked for, with `memchr` alone.
+/// [`screen`], optionally without the NFC part: then only mojibake and
+/// U+FFFD are looked for.
 pub(crate) fn screen_for(bytes: &[u8], nfc: bool) -> Screen {
     let mut s = Screen::default();
     if nfc {
-        screen_nfc(bytes, &mut s);
-        if s.nfc && s.mojibake {
-            return s;
-        }
+        screen_blocks::<true>(bytes, &mut s);
+    } else {
+        screen_blocks::<false>(bytes, &mut s);
+    }
+    if s.mojibake && (s.nfc || !nfc) {
+        return s;
     }
     // pass 2 (U+FFFD is left to pass 1 when that runs)
     let hits: &mut dyn Iterator<Item = usize> = if nfc {
@@ -195,15 +199,15 @@ pub(crate) fn screen_for(bytes: &[u8], nfc: bool) -> Screen {
 /// Bytes per block of pass 1.
 const BLOCK: usize = 64;
 
-/// Pass 1 of [`screen`].
-fn screen_nfc(bytes: &[u8], s: &mut Screen) {
+/// Pass 1 of [`screen`]; without `NFC` only the Latin-1 pairs.
+fn screen_blocks<const NFC: bool>(bytes: &[u8], s: &mut Screen) {
     let mut base = 0usize;
     while base < bytes.len() {
         let tripped = match bytes
             .get(base..base + BLOCK + 1)
             .and_then(|b| <&[u8; BLOCK + 1]>::try_from(b).ok())
         {
-            Some(full) => trips(full),
+            Some(full) => trips::<NFC>(full),
             None => {
                 // the tail, padded with zero bytes (which never trip)
                 let mut block = [0u8; BLOCK + 1];
@@ -212,7 +216,7 @@ fn screen_nfc(bytes: &[u8], s: &mut Screen) {
                 if let (Some(dst), Some(src)) = (block.get_mut(..n), tail.get(..n)) {
                     dst.copy_from_slice(src);
                 }
-                trips(&block)
+                trips::<NFC>(&block)
             }
         };
         if tripped {
@@ -220,11 +224,13 @@ fn screen_nfc(bytes: &[u8], s: &mut Screen) {
             for at in base..end {
                 let Some(&b) = bytes.get(at) else { break };
                 let n = bytes.get(at + 1).copied().unwrap_or(0);
-                if b >= 0xCC && b != 0xE2 && (b != 0xE1 || (n & 0xFC) != 0xB8) {
+                if latin_pair(b, n) {
+                    s.mojibake = true;
+                } else if NFC && b >= 0xCC && b != 0xE2 && (b != 0xE1 || (n & 0xFC) != 0xB8) {
                     lead_hit(bytes, at, s);
                 }
             }
-            if s.nfc && s.mojibake {
+            if s.mojibake && (s.nfc || !NFC) {
                 return;
             }
         }
@@ -233,16 +239,34 @@ fn screen_nfc(bytes: &[u8], s: &mut Screen) {
 }
 
 /// Whether any of the first 64 bytes of `w` begins a char that pass 1 looks
-/// at; branch-free so that it vectorizes.
+/// at, or a byte pair that [`latin_pair`] calls mojibake; branch-free so
+/// that it vectorizes.
 #[inline(always)]
-fn trips(w: &[u8; BLOCK + 1]) -> bool {
+fn trips<const NFC: bool>(w: &[u8; BLOCK + 1]) -> bool {
     let mut acc = false;
     for i in 0..BLOCK {
         let (b, n) = (w[i], w[i + 1]);
-        let letter = (b == 0xE1) & ((n & 0xFC) == 0xB8);
-        acc |= (b >= 0xCC) & (b != 0xE2) & !letter;
+        if NFC {
+            let letter = (b == 0xE1) & ((n & 0xFC) == 0xB8);
+            acc |= (b >= 0xCC) & (b != 0xE2) & !letter;
+        }
+        acc |= latin_pair(b, n);
     }
     acc
+}
+
+/// A byte pair that clean Vietnamese never has and that VNI shown through
+/// a Western code page is full of: `a`, `e`, `A` or `E` followed by a
+/// Latin-1 letter (`C3 xx`). VNI writes its mark bytes after the vowel
+/// (`Baùo`, `Vieät`, `Toâi`), and no Vietnamese vowel cluster starts with
+/// `a` or `e` and puts a precomposed letter second. (`ä ö ø`, which never
+/// occur in Vietnamese at all, are left to pass 3 of [`screen_for`]; more
+/// pairs would cost more than they find in the vectorized pass: the exact
+/// per-run check in the mojibake repair knows the rest.)
+#[inline(always)]
+fn latin_pair(b: u8, n: u8) -> bool {
+    let low = b | 0x20;
+    ((low == b'a') | (low == b'e')) & (n == 0xC3)
 }
 
 /// A char flagged by the screen: U+FFFD means a lossy decode happened upstream;

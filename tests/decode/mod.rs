@@ -652,3 +652,36 @@ fn zero_bytes_alone_do_not_make_utf16() {
         .collect();
     assert_ne!(decode::detect(&noise).encoding, Encoding::Utf16);
 }
+
+/// Offsets of `repaired_spans` are byte offsets into `Decoded::text`, on char
+/// boundaries; putting each `original` back at its span gives the text as
+/// decoded without repair.
+#[test]
+fn repairs_undo_to_the_unrepaired_text() {
+    let plain = Decoder::builder().repair_mojibake(false).build();
+    let mut checked = 0;
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for p in paragraphs().iter().take(12) {
+        for (_, bytes, _, _) in documents(p) {
+            inputs.push(bytes);
+        }
+        // damage in the middle of clean text
+        let vni = encode(p, Encoding::Vni).expect("vni");
+        inputs.push(format!("Hôm qua, {} đã họp.", western(&vni, false)).into_bytes());
+    }
+    for bytes in inputs {
+        let d = decode::decode(&bytes);
+        let before = plain.decode(&bytes);
+        if d.repaired_spans.is_empty() {
+            continue;
+        }
+        let mut undone = d.text.to_string();
+        for r in d.repaired_spans.iter().rev() {
+            assert!(d.text.is_char_boundary(r.span.start) && d.text.is_char_boundary(r.span.end));
+            undone.replace_range(r.span.start..r.span.end, &r.original);
+        }
+        assert_eq!(undone, before.text, "{:?}", d.repaired_spans);
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked}");
+}

@@ -27,7 +27,7 @@ pub struct Stats {
     /// Output bytes written.
     pub bytes_out: u64,
     /// Documents per detected encoding.
-    pub encodings: BTreeMap<String, u64>,
+    pub encodings: BTreeMap<&'static str, u64>,
     /// Documents that needed mojibake repair.
     pub documents_mojibake: u64,
     /// Documents where diacritic repair changed at least one word.
@@ -67,7 +67,7 @@ pub struct Stages {
 }
 
 impl Stages {
-    fn merge(&mut self, o: &Stages) {
+    pub fn merge(&mut self, o: &Stages) {
         self.read += o.read;
         self.decode += o.decode;
         self.html += o.html;

@@ -86,12 +86,16 @@ const A_MOD: usize = 11;
 const OTHER: usize = 12;
 /// Vowels that gained nothing.
 const NO_ADD: usize = 13;
-const N_COSTS: usize = 14;
+/// The tone sits where neither placement style puts it (cost `TONE_MOVED`).
+const MOVED: usize = 14;
+/// The operation kinds above, rounded up to whole 4-lane groups.
+const LANES: usize = 16;
 
 /// Natural-log costs derived from [`Rates`], one per operation kind.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Costs {
-    w: [f32; N_COSTS],
+    /// Padded with zeros to `LANES`.
+    w: [f32; LANES],
 }
 
 fn ln(x: f32) -> f32 {
@@ -101,7 +105,7 @@ fn ln(x: f32) -> f32 {
 impl Costs {
     /// Log costs of `r`.
     pub fn new(r: &Rates) -> Costs {
-        let mut w = [0.0; N_COSTS];
+        let mut w = [0.0; LANES];
         w[D_KEEP] = ln(1.0 - r.d_del);
         w[D_DEL] = ln(r.d_del);
         w[D_ADD] = ln(r.d_add);
@@ -116,6 +120,7 @@ impl Costs {
         w[A_MOD] = ln(r.add * (1.0 - ADD_TONE_SHARE) / 2.0);
         w[OTHER] = ln(r.other);
         w[NO_ADD] = ln(1.0 - r.add);
+        w[MOVED] = TONE_MOVED;
         Costs { w }
     }
 }
@@ -123,30 +128,32 @@ impl Costs {
 /// The channel operations that turn one intended form into one observed
 /// spelling. They do not depend on the rates, so each candidate's are
 /// counted once and re-priced cheaply on every round of the rate estimate.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Counts {
-    n: [u8; N_COSTS],
+    /// How many of each operation, as floats so that pricing them is a dot
+    /// product; padded with zeros to `LANES`.
+    n: [f32; LANES],
     vowels: u8,
-    /// The tone sits where neither placement style puts it.
-    moved: bool,
 }
 
 impl Counts {
     /// `ln P(observed | intended)` under `c`.
     #[inline]
     pub fn cost(&self, c: &Costs) -> f32 {
-        let mut lp = if self.moved { TONE_MOVED } else { 0.0 };
-        for (&n, &w) in self.n.iter().zip(&c.w) {
-            if n != 0 {
-                lp += f32::from(n) * w;
+        // four independent lanes: the compiler turns this into a few vector
+        // multiply-adds (a single running sum would have to stay in order)
+        let mut acc = [0.0f32; 4];
+        for (n, w) in self.n.chunks_exact(4).zip(c.w.chunks_exact(4)) {
+            for ((a, &n), &w) in acc.iter_mut().zip(n).zip(w) {
+                *a += n * w;
             }
         }
-        lp
+        (acc[0] + acc[1]) + (acc[2] + acc[3])
     }
 
     /// Adds these operations to `ops` (for re-estimation).
     pub fn add_to(&self, ops: &mut Ops) {
-        let f = |k: usize| f32::from(self.n[k]);
+        let f = |k: usize| self.n.get(k).copied().unwrap_or(0.0);
         ops.vowels += f32::from(self.vowels);
         ops.added += f(A_TONE) + f(A_MOD);
         ops.t_keep += f(T_KEEP);
@@ -165,7 +172,7 @@ impl Counts {
     /// taken as intended, and its `vowels` gained nothing.
     pub fn kept_unknown(vowels: usize) -> Counts {
         let mut k = Counts::default();
-        k.n[NO_ADD] = vowels.min(255) as u8;
+        k.n[NO_ADD] = vowels as f32;
         k
     }
 }
@@ -247,7 +254,7 @@ pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
     let mut k = Counts::default();
     let mut bump = |i: usize| {
         if let Some(x) = k.n.get_mut(i) {
-            *x = x.saturating_add(1);
+            *x += 1.0;
         }
     };
     let mut added_mods = 0u32;
@@ -294,7 +301,9 @@ pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
             let at = |i: u8| obs.get(i as usize).is_some_and(|l| l.tones & bit != 0);
             // the tone sits on a letter that would not carry it: either an
             // added mark that happens to match, or a misplaced tone
-            k.moved = !at(cand.tpos[0]) && !at(cand.tpos[1]);
+            if !at(cand.tpos[0]) && !at(cand.tpos[1]) {
+                bump(MOVED);
+            }
             bump(T_KEEP);
             n_tones - 1
         } else if n_tones > 0 {
@@ -307,12 +316,11 @@ pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
     } else {
         n_tones
     };
-    let sat = |x: u32| x.min(255) as u8;
-    k.n[A_TONE] = sat(added_tones);
-    k.n[A_MOD] = sat(added_mods);
-    k.n[OTHER] = sat(other);
-    k.n[NO_ADD] = sat(vowels.saturating_sub(added_tones + added_mods));
-    k.vowels = sat(vowels);
+    k.n[A_TONE] = added_tones as f32;
+    k.n[A_MOD] = added_mods as f32;
+    k.n[OTHER] = other as f32;
+    k.n[NO_ADD] = vowels.saturating_sub(added_tones + added_mods) as f32;
+    k.vowels = vowels.min(255) as u8;
     k
 }
 

@@ -550,47 +550,50 @@ impl Scratch {
     fn score_all(&mut self, costs: &Costs, protect: bool) {
         self.scores.clear();
         self.active.clear();
-        for ui in 0..self.uniq.len() {
-            let Some(u) = self.uniq.get(ui).cloned() else {
-                continue;
-            };
-            let astart = self.active.len() as u32;
-            let fixed = u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0);
-            for ci in u.start..u.end {
-                let s = if fixed {
-                    if ci == u.keep {
+        for u in self.uniq.iter_mut() {
+            let (start, end) = (u.start as usize, u.end as usize);
+            let cands = self.cands.get(start..end).unwrap_or(&[]);
+            // scores are parallel to `cands`
+            self.scores.truncate(start);
+            self.scores.resize(start, f32::NEG_INFINITY);
+            let astart = self.active.len();
+            u.astart = astart as u32;
+            if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
+                for k in start..end {
+                    self.scores.push(if k == u.keep as usize {
                         0.0
                     } else {
                         f32::NEG_INFINITY
-                    }
-                } else {
-                    self.chan(&u, ci, costs, None)
-                };
+                    });
+                }
+                self.active.push(u.keep);
+                u.aend = self.active.len() as u32;
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            for c in cands {
+                let s = c.extra + c.counts.cost(costs);
+                best = best.max(s);
                 self.scores.push(s);
             }
             // prune on the channel, then on channel + unigram: the channel
             // alone ties when marks are stripped (`dau` has 30 candidates),
             // and a candidate far behind on both rarely wins in context
-            let (scores, cands) = (&self.scores, &self.cands);
-            let chan = |ci: u32| {
-                scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY)
-            };
-            let key = |ci: u32| chan(ci) + cands.get(ci as usize).map_or(0.0, |c| c.uni);
-            let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
+            let scores = self.scores.get(start..end).unwrap_or(&[]);
             let mut best_key = f32::NEG_INFINITY;
-            for ci in u.start..u.end {
-                let k = chan(ci);
-                if k > f32::NEG_INFINITY && k >= best - CHANNEL_BEAM {
-                    self.active.push(ci);
-                    best_key = best_key.max(key(ci));
+            for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+                if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
+                    self.active.push((start + k) as u32);
+                    best_key = best_key.max(s + c.uni);
                 }
             }
-            let a = astart as usize;
-            let mut w = a;
-            for r in a..self.active.len() {
+            let key = |ci: u32| {
+                let i = ci as usize;
+                self.scores.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+                    + self.cands.get(i).map_or(0.0, |c| c.uni)
+            };
+            let mut w = astart;
+            for r in astart..self.active.len() {
                 let ci = self.active.get(r).copied().unwrap_or(0);
                 if key(ci) >= best_key - JOINT_BEAM {
                     if let Some(x) = self.active.get_mut(w) {
@@ -600,16 +603,13 @@ impl Scratch {
                 }
             }
             self.active.truncate(w);
-            if w - a > MAX_CANDS {
-                if let Some(slice) = self.active.get_mut(a..w) {
+            if w - astart > MAX_CANDS {
+                if let Some(slice) = self.active.get_mut(astart..w) {
                     slice.sort_by(|&x, &y| key(y).total_cmp(&key(x)));
                 }
-                self.active.truncate(a + MAX_CANDS);
+                self.active.truncate(astart + MAX_CANDS);
             }
-            if let Some(uu) = self.uniq.get_mut(ui) {
-                uu.astart = astart;
-                uu.aend = self.active.len() as u32;
-            }
+            u.aend = self.active.len() as u32;
         }
     }
 

@@ -120,11 +120,12 @@ fn class_at(b: &[u8], i: usize) -> (u8, usize) {
     (class, n)
 }
 
-/// Calls `f(start, end)` for every letter run of `text`, exactly the runs
-/// [`words`] yields. A plain loop rather than an iterator, for the hot scans
-/// that look at every word of a document (the repair gate).
+/// Calls `f(start, end, ascii)` for every letter run of `text`, exactly the
+/// runs [`words`] yields; `ascii` says the run is plain ASCII letters. A
+/// plain loop rather than an iterator, for the hot scans that look at every
+/// word of a document (the repair gate).
 #[inline]
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -143,6 +144,7 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
             }
         }
         let start = i;
+        let mut ascii = true;
         while i < n {
             let x = b.get(i).copied().unwrap_or(0);
             if x < 0x80 {
@@ -156,9 +158,10 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
             if class == SEP {
                 break;
             }
+            ascii = false;
             i += len;
         }
-        f(start, i);
+        f(start, i, ascii);
     }
 }
 
@@ -244,7 +247,10 @@ mod tests {
 
     fn looped(t: &str) -> Vec<(usize, usize)> {
         let mut v = Vec::new();
-        for_each_word(t, |s, e| v.push((s, e)));
+        for_each_word(t, |s, e, ascii| {
+            assert_eq!(ascii, t.get(s..e).is_some_and(|w| w.is_ascii()));
+            v.push((s, e));
+        });
         v
     }
 

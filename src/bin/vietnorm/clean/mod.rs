@@ -162,10 +162,16 @@ struct AtomicFile {
 
 impl AtomicFile {
     fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
         let tmp = crate::io::temp_path(path);
-        let f = crate::io::create_temp(&tmp)?;
+        // the output directories were made before the run; a file whose
+        // directory is missing (removed meanwhile) makes it again
+        let f = match crate::io::create_temp(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+                crate::io::create_temp(&tmp)?
+            }
+            r => r?,
+        };
         Ok(AtomicFile {
             tmp,
             path: path.to_path_buf(),
@@ -661,6 +667,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Pass 1: learn from a sample.
     if adapt || args.strip_boilerplate {
+        let learning_start = Instant::now();
         if stdin_mode {
             let mut raw = Vec::new();
             std::io::stdin()
@@ -707,6 +714,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         learned = learning.prepared;
         learned_stages = learning.stages;
         spin.finish_and_clear();
+        info.learning_seconds = learning_start.elapsed().as_secs_f64();
         if let Ok(Some(r)) = adapted {
             cleaner.repairer = Some(r);
             info.adaptation_documents = sent.load(Ordering::Relaxed);
@@ -767,6 +775,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else if let Some(out) = &args.output {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output directory {}", out.display()))?;
+        // every output directory once, not a mkdir per file
+        let mut dirs: Vec<&Path> = jobs.iter().filter_map(|j| j.out.parent()).collect();
+        dirs.dedup();
+        for d in dirs {
+            fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+        }
         let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
         let docs = AtomicU64::new(0);
         // Files go in chunks so facts come out in input order with bounded memory.

@@ -550,3 +550,148 @@ fn warc_responses_become_jsonl() {
         assert_eq!(r["vietnorm"]["encoding"], "utf-8");
     }
 }
+
+/// Files under `dir` by relative path, with their bytes.
+fn rel_snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    snapshot(dir)
+        .into_iter()
+        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+        .collect()
+}
+
+fn has_temp(dir: &Path) -> Vec<PathBuf> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with('.') && n.ends_with(".tmp")
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupt_leaves_only_complete_outputs_and_resume_finishes() {
+    let d = tempdir("interrupt");
+    let input = d.join("in");
+    fs::create_dir_all(&input).unwrap();
+    for i in 0..400 {
+        let body = page_text(i).repeat(6);
+        fs::write(
+            input.join(format!("p{i:03}.html")),
+            html_page(i, &body).as_bytes(),
+        )
+        .unwrap();
+    }
+    let full = d.join("full");
+    let o = run(&[os(&input), os("-o"), os(&full), os("-q"), os("--no-repair")]);
+    assert_eq!(o.status.code(), Some(0));
+
+    let out = d.join("out");
+    let child = bin()
+        .args([os("clean"), os(&input), os("-o"), os(&out), os("-q")])
+        .arg("--no-repair")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // interrupt once the first outputs are in place
+    let start = std::time::Instant::now();
+    while !out.exists() || walk(&out).is_empty() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    // 130 when interrupted; 0 only if it had already finished
+    let code = o.status.code();
+    assert!(code == Some(130) || code == Some(0), "{code:?}");
+    if code == Some(130) {
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains("interrupted") && e.contains("--resume"), "{e}");
+    }
+    assert_eq!(has_temp(&out), Vec::<PathBuf>::new());
+    // whatever was written is complete
+    let want = rel_snapshot(&full);
+    let got = rel_snapshot(&out);
+    assert!(got.len() <= want.len());
+    for (p, b) in &got {
+        assert_eq!(Some(b), want.get(p), "{}", p.display());
+    }
+    // --resume completes the rest
+    let o = run(&[
+        os(&input),
+        os("-o"),
+        os(&out),
+        os("-q"),
+        os("--no-repair"),
+        os("--resume"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(rel_snapshot(&out), want);
+}
+
+#[test]
+fn temporaries_left_by_a_killed_run_are_removed() {
+    let d = tempdir("stale");
+    let input = d.join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), "Xin chào các bạn.\n").unwrap();
+    let out = d.join("out");
+    fs::create_dir_all(out.join("sub")).unwrap();
+    // pid 4294967295 is above every pid_max: that process is gone
+    let stale = out.join("sub/.b.txt.vietnorm-4294967295.tmp");
+    fs::write(&stale, "nửa chừng").unwrap();
+    // not ours: kept
+    let other = out.join(".notes.tmp");
+    fs::write(&other, "x").unwrap();
+    let o = run(&[os(&input), os("-o"), os(&out)]);
+    assert_eq!(o.status.code(), Some(0));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("removed 1 unfinished temporary file"), "{e}");
+    assert!(!stale.exists());
+    assert!(other.exists());
+    assert_eq!(read(out.join("a.txt")), "Xin chào các bạn.\n");
+}
+
+#[test]
+fn resume_cuts_a_half_written_facts_line() {
+    let d = tempdir("facts-resume");
+    let input = d.join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), page_text(0)).unwrap();
+    fs::write(input.join("b.txt"), page_text(1)).unwrap();
+    let out = d.join("out");
+    let facts = d.join("facts.jsonl");
+    let args = |resume: bool| {
+        let mut v = vec![
+            os(&input),
+            os("-o"),
+            os(&out),
+            os("-q"),
+            os("--no-repair"),
+            os("--facts"),
+            os(&facts),
+        ];
+        if resume {
+            v.push(os("--resume"));
+        }
+        run(&v)
+    };
+    assert_eq!(args(false).status.code(), Some(0));
+    let whole = read(facts.clone());
+    let lines: Vec<&str> = whole.lines().collect();
+    assert_eq!(lines.len(), 2);
+    // as if interrupted while writing b's line, before b's output was kept
+    fs::remove_file(out.join("b.txt")).unwrap();
+    let cut = format!("{}\n{}", lines[0], &lines[1][..lines[1].len() / 2]);
+    fs::write(&facts, cut).unwrap();
+    assert_eq!(args(true).status.code(), Some(0));
+    let after = read(facts.clone());
+    assert_eq!(after, whole);
+}

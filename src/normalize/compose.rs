@@ -69,6 +69,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 /// vowel, a mark that is not Vietnamese, two different tones or two
 /// modifiers, a modifier the vowel does not take. The same tone twice
 /// counts once.
+#[inline]
 pub(super) fn compose(base: u8, marks: &[u8]) -> Option<(char, usize)> {
     let t = &*TABLES;
     let row = t

@@ -231,7 +231,7 @@ impl Normalizer {
                 }
                 out.truncate(mark);
             }
-            let ws = scan::word_start(bytes, dirty).max(pos);
+            let ws = scan::word_start(bytes, pos, dirty);
             let clean = text.get(pos..ws).unwrap_or("");
             align.copied(
                 Span::new(out.len(), out.len() + clean.len()),
@@ -314,7 +314,7 @@ impl Normalizer {
         use crate::syllable::letters::{is_vowel, letter_char, letter_info, modify, Mark};
         use crate::syllable::Tone;
         let bytes = text.as_bytes();
-        let ws = scan::word_start(bytes, dirty).max(pos);
+        let ws = scan::word_start(bytes, pos, dirty);
         // where the word starts in `out`: the bytes before it are copied as is
         let out_ws = out.len() + (ws - pos);
         let mut copied = pos;

@@ -344,32 +344,27 @@ pub(super) fn first_dirty(text: &str, from: usize, policy: TonePolicy) -> Option
     let bytes = text.as_bytes();
     let t = &*TABLES;
     let mut i = from;
-    let n = bytes.len();
-    while i < n {
-        let Some(&b) = bytes.get(i) else { break };
-        if b < 0x80 {
-            // jump to the next non-ASCII byte eight bytes at a time: the
-            // first high bit in the word says how far
-            loop {
-                match bytes.get(i..i + 8) {
-                    Some(chunk) => {
-                        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-                        let high = w & 0x8080_8080_8080_8080;
-                        if high == 0 {
-                            i += 8;
-                            continue;
-                        }
-                        i += (high.trailing_zeros() / 8) as usize;
-                    }
-                    None => {
-                        while bytes.get(i).is_some_and(|&b| b < 0x80) {
-                            i += 1;
-                        }
-                    }
+    while i < bytes.len() {
+        // jump to the next non-ASCII char eight bytes at a time: the first
+        // high bit in the word says how far
+        match bytes.get(i..i + 8) {
+            Some(chunk) => {
+                let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                let high = w & 0x8080_8080_8080_8080;
+                if high == 0 {
+                    i += 8;
+                    continue;
                 }
-                break;
+                i += (high.trailing_zeros() / 8) as usize;
             }
-            continue;
+            None => {
+                while bytes.get(i).is_some_and(|&b| b < 0x80) {
+                    i += 1;
+                }
+                if i >= bytes.len() {
+                    break;
+                }
+            }
         }
         let (v, len) = char_info(t, bytes, i);
         // a toned vowel between ASCII non-vowels is always right: one test
@@ -458,12 +453,13 @@ fn toned_needs_check(
     cluster_needs_work(t, bytes, i, len, policy)
 }
 
-/// Start of the word (after the last ASCII whitespace) containing byte `i`.
-pub(super) fn word_start(bytes: &[u8], i: usize) -> usize {
-    let head = bytes.get(..i).unwrap_or(&[]);
+/// Start of the word (after the last ASCII whitespace) containing byte `i`,
+/// looking back no further than `from`.
+pub(super) fn word_start(bytes: &[u8], from: usize, i: usize) -> usize {
+    let head = bytes.get(from..i).unwrap_or(&[]);
     head.iter()
         .rposition(|&b| is_ascii_space(b))
-        .map_or(0, |p| p + 1)
+        .map_or(from, |p| from + p + 1)
 }
 
 /// End of the word containing byte `i` (the next ASCII whitespace or the end).

@@ -67,23 +67,35 @@ const ADD_TONE_SHARE: f32 = 0.8;
 /// placement style puts it (`qúa`, or a mark added by damage).
 const TONE_MOVED: f32 = -1.6;
 
-/// Natural-log costs derived from [`Rates`].
+/// Positions in [`Counts`] and [`Costs`]: the channel operations that have a
+/// cost of their own.
+const D_KEEP: usize = 0;
+const D_DEL: usize = 1;
+const D_ADD: usize = 2;
+const D_NONE: usize = 3;
+const M_KEEP: usize = 4;
+const M_SUB: usize = 5;
+const M_DEL: usize = 6;
+const T_KEEP: usize = 7;
+const T_SUB: usize = 8;
+const T_DEL: usize = 9;
+/// Tones gained.
+const A_TONE: usize = 10;
+/// Modifiers gained.
+const A_MOD: usize = 11;
+const OTHER: usize = 12;
+/// Vowels that gained nothing.
+const NO_ADD: usize = 13;
+/// The tone sits where neither placement style puts it (cost `TONE_MOVED`).
+const MOVED: usize = 14;
+/// The operation kinds above, rounded up to whole 4-lane groups.
+const LANES: usize = 16;
+
+/// Natural-log costs derived from [`Rates`], one per operation kind.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Costs {
-    d_keep: f32,
-    d_del: f32,
-    d_add: f32,
-    d_none: f32,
-    m_keep: f32,
-    m_sub: f32,
-    m_del: f32,
-    t_keep: f32,
-    t_sub: f32,
-    t_del: f32,
-    a_tone: f32,
-    a_mod: f32,
-    no_add: f32,
-    other: f32,
+    /// Padded with zeros to `LANES`.
+    w: [f32; LANES],
 }
 
 fn ln(x: f32) -> f32 {
@@ -93,27 +105,75 @@ fn ln(x: f32) -> f32 {
 impl Costs {
     /// Log costs of `r`.
     pub fn new(r: &Rates) -> Costs {
-        Costs {
-            d_keep: ln(1.0 - r.d_del),
-            d_del: ln(r.d_del),
-            d_add: ln(r.d_add),
-            d_none: ln(1.0 - r.d_add),
-            m_keep: ln(1.0 - r.mod_del - r.mod_sub),
-            m_sub: ln(r.mod_sub / 2.0),
-            m_del: ln(r.mod_del),
-            t_keep: ln(1.0 - r.tone_del - r.tone_sub),
-            t_sub: ln(r.tone_sub / 4.0),
-            t_del: ln(r.tone_del),
-            a_tone: ln(r.add * ADD_TONE_SHARE / 5.0),
-            a_mod: ln(r.add * (1.0 - ADD_TONE_SHARE) / 2.0),
-            no_add: ln(1.0 - r.add),
-            other: ln(r.other),
+        let mut w = [0.0; LANES];
+        w[D_KEEP] = ln(1.0 - r.d_del);
+        w[D_DEL] = ln(r.d_del);
+        w[D_ADD] = ln(r.d_add);
+        w[D_NONE] = ln(1.0 - r.d_add);
+        w[M_KEEP] = ln(1.0 - r.mod_del - r.mod_sub);
+        w[M_SUB] = ln(r.mod_sub / 2.0);
+        w[M_DEL] = ln(r.mod_del);
+        w[T_KEEP] = ln(1.0 - r.tone_del - r.tone_sub);
+        w[T_SUB] = ln(r.tone_sub / 4.0);
+        w[T_DEL] = ln(r.tone_del);
+        w[A_TONE] = ln(r.add * ADD_TONE_SHARE / 5.0);
+        w[A_MOD] = ln(r.add * (1.0 - ADD_TONE_SHARE) / 2.0);
+        w[OTHER] = ln(r.other);
+        w[NO_ADD] = ln(1.0 - r.add);
+        w[MOVED] = TONE_MOVED;
+        Costs { w }
+    }
+}
+
+/// The channel operations that turn one intended form into one observed
+/// spelling. They do not depend on the rates, so each candidate's are
+/// counted once and re-priced cheaply on every round of the rate estimate.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Counts {
+    /// How many of each operation, as floats so that pricing them is a dot
+    /// product; padded with zeros to `LANES`.
+    n: [f32; LANES],
+    vowels: u8,
+}
+
+impl Counts {
+    /// `ln P(observed | intended)` under `c`.
+    #[inline]
+    pub fn cost(&self, c: &Costs) -> f32 {
+        // four independent lanes: the compiler turns this into a few vector
+        // multiply-adds (a single running sum would have to stay in order)
+        let mut acc = [0.0f32; 4];
+        for (n, w) in self.n.chunks_exact(4).zip(c.w.chunks_exact(4)) {
+            for ((a, &n), &w) in acc.iter_mut().zip(n).zip(w) {
+                *a += n * w;
+            }
         }
+        (acc[0] + acc[1]) + (acc[2] + acc[3])
     }
 
-    /// Cost of a vowel that gained nothing.
-    pub fn no_add(&self) -> f32 {
-        self.no_add
+    /// Adds these operations to `ops` (for re-estimation).
+    pub fn add_to(&self, ops: &mut Ops) {
+        let f = |k: usize| self.n.get(k).copied().unwrap_or(0.0);
+        ops.vowels += f32::from(self.vowels);
+        ops.added += f(A_TONE) + f(A_MOD);
+        ops.t_keep += f(T_KEEP);
+        ops.t_sub += f(T_SUB);
+        ops.t_del += f(T_DEL);
+        ops.m_keep += f(M_KEEP);
+        ops.m_sub += f(M_SUB);
+        ops.m_del += f(M_DEL);
+        ops.d_add += f(D_ADD);
+        ops.d_none += f(D_NONE);
+        ops.d_del += f(D_DEL);
+        ops.d_keep += f(D_KEEP);
+    }
+
+    /// A word kept as written although it is no syllable: its marks are
+    /// taken as intended, and its `vowels` gained nothing.
+    pub fn kept_unknown(vowels: usize) -> Counts {
+        let mut k = Counts::default();
+        k.n[NO_ADD] = vowels as f32;
+        k
     }
 }
 
@@ -132,24 +192,6 @@ pub(crate) struct Ops {
     pub d_none: f32,
     pub d_del: f32,
     pub d_keep: f32,
-}
-
-impl Ops {
-    /// Adds `o` into `self`.
-    pub fn add(&mut self, o: &Ops) {
-        self.vowels += o.vowels;
-        self.added += o.added;
-        self.t_keep += o.t_keep;
-        self.t_sub += o.t_sub;
-        self.t_del += o.t_del;
-        self.m_keep += o.m_keep;
-        self.m_sub += o.m_sub;
-        self.m_del += o.m_del;
-        self.d_add += o.d_add;
-        self.d_none += o.d_none;
-        self.d_del += o.d_del;
-        self.d_keep += o.d_keep;
-    }
 }
 
 /// The letters and tone of an intended form (a syllable, or an abbreviation
@@ -206,16 +248,20 @@ impl Shape {
     }
 }
 
-/// `ln P(observed | intended)`; the observed letters must have the intended
-/// skeleton. When `ops` is given, the channel operations are counted into it.
-pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Ops>) -> f32 {
-    let mut lp = 0.0f32;
+/// The channel operations from `cand` to the observed letters `obs`, which
+/// must have the intended skeleton.
+pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
+    let mut k = Counts::default();
+    let mut bump = |i: usize| {
+        if let Some(x) = k.n.get_mut(i) {
+            *x += 1.0;
+        }
+    };
     let mut added_mods = 0u32;
     let mut other = 0u32;
     let mut vowels = 0u32;
     let mut tone_mask = 0u8;
     let mut n_tones = 0u32;
-    let mut o_local = Ops::default();
     for (i, o) in obs.iter().enumerate() {
         let cm = cand.mods.get(i).copied().unwrap_or(0);
         other += u32::from(o.other);
@@ -227,35 +273,23 @@ pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Op
         if o.base == b'd' {
             let has = o.mods & (1 << M_BAR) != 0;
             added_mods += u32::from(o.n_mods) - u32::from(has);
-            if cm == M_BAR {
-                if has {
-                    lp += c.d_keep;
-                    o_local.d_keep += 1.0;
-                } else {
-                    lp += c.d_del;
-                    o_local.d_del += 1.0;
-                }
-            } else if has {
-                lp += c.d_add;
-                o_local.d_add += 1.0;
-            } else {
-                lp += c.d_none;
-                o_local.d_none += 1.0;
-            }
+            bump(match (cm == M_BAR, has) {
+                (true, true) => D_KEEP,
+                (true, false) => D_DEL,
+                (false, true) => D_ADD,
+                (false, false) => D_NONE,
+            });
             continue;
         }
         if cm != 0 {
             if o.mods & (1 << cm) != 0 {
-                lp += c.m_keep;
-                o_local.m_keep += 1.0;
+                bump(M_KEEP);
                 added_mods += u32::from(o.n_mods) - 1;
             } else if o.n_mods > 0 {
-                lp += c.m_sub;
-                o_local.m_sub += 1.0;
+                bump(M_SUB);
                 added_mods += u32::from(o.n_mods) - 1;
             } else {
-                lp += c.m_del;
-                o_local.m_del += 1.0;
+                bump(M_DEL);
             }
         } else {
             added_mods += u32::from(o.n_mods);
@@ -265,34 +299,40 @@ pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Op
         if tone_mask & (1 << cand.tone) != 0 {
             let bit = 1 << cand.tone;
             let at = |i: u8| obs.get(i as usize).is_some_and(|l| l.tones & bit != 0);
+            // the tone sits on a letter that would not carry it: either an
+            // added mark that happens to match, or a misplaced tone
             if !at(cand.tpos[0]) && !at(cand.tpos[1]) {
-                // the tone sits on a letter that would not carry it: either
-                // an added mark that happens to match, or a misplaced tone
-                lp += TONE_MOVED;
+                bump(MOVED);
             }
-            lp += c.t_keep;
-            o_local.t_keep += 1.0;
+            bump(T_KEEP);
             n_tones - 1
         } else if n_tones > 0 {
-            lp += c.t_sub;
-            o_local.t_sub += 1.0;
+            bump(T_SUB);
             n_tones - 1
         } else {
-            lp += c.t_del;
-            o_local.t_del += 1.0;
+            bump(T_DEL);
             0
         }
     } else {
         n_tones
     };
-    lp += added_tones as f32 * c.a_tone + added_mods as f32 * c.a_mod + other as f32 * c.other;
-    lp += vowels.saturating_sub(added_tones + added_mods) as f32 * c.no_add;
+    k.n[A_TONE] = added_tones as f32;
+    k.n[A_MOD] = added_mods as f32;
+    k.n[OTHER] = other as f32;
+    k.n[NO_ADD] = vowels.saturating_sub(added_tones + added_mods) as f32;
+    k.vowels = vowels.min(255) as u8;
+    k
+}
+
+/// `ln P(observed | intended)`; the observed letters must have the intended
+/// skeleton. When `ops` is given, the channel operations are counted into it.
+#[cfg(test)]
+pub(crate) fn score(obs: &[Letter], cand: &Shape, c: &Costs, ops: Option<&mut Ops>) -> f32 {
+    let k = counts(obs, cand);
     if let Some(ops) = ops {
-        o_local.vowels = vowels as f32;
-        o_local.added = (added_tones + added_mods) as f32;
-        ops.add(&o_local);
+        k.add_to(ops);
     }
-    lp
+    k.cost(c)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{score, Costs, Ops, Shape, FLOOR};
+use super::channel::{counts, Costs, Counts, Ops, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
+use super::memo::Memo;
 use super::noise::{self, Features};
 use super::{Edit, Strength};
 use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
@@ -29,6 +30,12 @@ const KEEP_VIET_SKELETON: f32 = -4.6;
 /// Candidates whose channel score is further than this below the best one
 /// are dropped before decoding.
 const CHANNEL_BEAM: f32 = 7.0;
+/// Viterbi states scoring more than this below the best state of their
+/// word are dropped.
+const VITERBI_BEAM: f32 = 10.0;
+/// Candidates whose channel + unigram score is further than this below the
+/// best one are dropped too.
+const JOINT_BEAM: f32 = 7.0;
 /// At most this many candidates per word.
 const MAX_CANDS: usize = 10;
 /// EM iterations (local decode, count, re-estimate).
@@ -56,6 +63,8 @@ struct Cand {
     extra: f32,
     /// Unigram log-probability of the token (for pruning).
     uni: f32,
+    /// Channel operations from this candidate to the observed word.
+    counts: Counts,
 }
 
 const F_STACKED: u8 = 1;
@@ -116,11 +125,19 @@ pub(crate) struct Scratch {
     l_score: Vec<f32>,
     l_bp: Vec<u32>,
     gap_tokens: Vec<TokenId>,
+    /// Per-thread word verdicts of the clean-text gate.
+    gate: super::gate::WordCache,
+    /// Per-thread memo of language-model lookups.
+    memo: super::memo::Memo,
+    /// Per-thread cache of the candidates of plain words, across documents.
+    known: Known,
 }
 
 /// What the engine needs from the repairer.
 pub(crate) struct Params<'a> {
     pub lm: &'a dyn Lm,
+    /// Tells models apart for the lookup memo.
+    pub model_id: u64,
     pub strength: Strength,
     pub tone: TonePolicy,
 }
@@ -198,6 +215,47 @@ fn context_of(text: &str, span: Span) -> Context {
     Context::Plain
 }
 
+/// Candidates of the plain words seen on this thread, kept across
+/// documents: an archive repeats its vocabulary, and building a word's
+/// candidates (analysis, inventory, channel operations, unigram scores) costs
+/// more than copying them. Cleared when the model changes (the unigram scores
+/// depend on it) or when it grows past its bounds.
+#[derive(Debug, Default)]
+struct Known {
+    owner: u64,
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Per entry: the word's `Uniq` (candidate range relative to `cands`)
+    /// and its vote on the tone placement style.
+    entries: Vec<(Uniq, Option<ToneStyle>)>,
+    cands: Vec<Cand>,
+    /// Per entry: the document it was last used in, and its `uniq` index there.
+    stamp: Vec<(u32, u32)>,
+    doc: u32,
+}
+
+/// Bounds of [`Known`] (entries, candidates) before it starts afresh.
+const KNOWN_WORDS: usize = 200_000;
+const KNOWN_CANDS: usize = 2_000_000;
+
+impl Known {
+    /// Starts a document for the model with id `owner`.
+    fn begin(&mut self, owner: u64) {
+        if self.owner != owner
+            || self.entries.len() >= KNOWN_WORDS
+            || self.cands.len() >= KNOWN_CANDS
+            || self.doc == u32::MAX
+        {
+            self.ids.clear();
+            self.entries.clear();
+            self.cands.clear();
+            self.stamp.clear();
+            self.doc = 0;
+            self.owner = owner;
+        }
+        self.doc += 1;
+    }
+}
+
 impl Scratch {
     fn clear(&mut self) {
         self.cands.clear();
@@ -206,6 +264,84 @@ impl Scratch {
         self.pos.clear();
         self.words.clear();
         self.uniq.clear();
+    }
+
+    /// Builds a word's candidates (with their unigram scores) at the end of
+    /// `cands`; returns its `Uniq` (count 0) and its tone style vote.
+    fn new_uniq(&mut self, word: &str, ctx: Context, lm: &dyn Lm) -> (Uniq, Option<ToneStyle>) {
+        let u = self.add_uniq(word, ctx);
+        for c in self
+            .cands
+            .get_mut(u.start as usize..u.end as usize)
+            .unwrap_or(&mut [])
+        {
+            c.uni = lm.logp(&[], c.token);
+        }
+        let style = if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
+            syllable::parse(word).and_then(|s| s.written_style())
+        } else {
+            None
+        };
+        (u, style)
+    }
+
+    /// The `uniq` index of a plain word in this document, from the thread's
+    /// cache when the word was seen before; the style vote is given once per
+    /// document.
+    fn plain_uniq(&mut self, word: &str, lm: &dyn Lm) -> (u32, Option<ToneStyle>) {
+        let doc = self.known.doc;
+        if let Some(&id) = self.known.ids.get(word) {
+            if let Some(&(d, ui)) = self.known.stamp.get(id as usize) {
+                if d == doc {
+                    return (ui, None);
+                }
+            }
+            if let Some((ku, style)) = self.known.entries.get(id as usize).cloned() {
+                let start = self.cands.len() as u32;
+                self.cands.extend_from_slice(
+                    self.known
+                        .cands
+                        .get(ku.start as usize..ku.end as usize)
+                        .unwrap_or(&[]),
+                );
+                let u = Uniq {
+                    start,
+                    end: start + (ku.end - ku.start),
+                    keep: start + (ku.keep - ku.start),
+                    count: 0,
+                    ..ku
+                };
+                let ui = self.uniq.len() as u32;
+                self.uniq.push(u);
+                if let Some(st) = self.known.stamp.get_mut(id as usize) {
+                    *st = (doc, ui);
+                }
+                return (ui, style);
+            }
+        }
+        let (u, style) = self.new_uniq(word, Context::Plain, lm);
+        let ui = self.uniq.len() as u32;
+        let k = &mut self.known;
+        let kstart = k.cands.len() as u32;
+        k.cands.extend_from_slice(
+            self.cands
+                .get(u.start as usize..u.end as usize)
+                .unwrap_or(&[]),
+        );
+        let id = k.entries.len() as u32;
+        k.entries.push((
+            Uniq {
+                start: kstart,
+                end: kstart + (u.end - u.start),
+                keep: kstart + (u.keep - u.start),
+                ..u.clone()
+            },
+            style,
+        ));
+        k.stamp.push((doc, ui));
+        k.ids.insert(word.into(), id);
+        self.uniq.push(u);
+        (ui, style)
     }
 
     /// Builds the candidates of one distinct word.
@@ -234,6 +370,7 @@ impl Scratch {
                     out: Out::Keep,
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
                 u.end = start + 1;
                 return u;
@@ -259,6 +396,7 @@ impl Scratch {
                 out: Out::Keep,
                 extra: 0.0,
                 uni: 0.0,
+                counts: Counts::default(),
             });
             u.end = start + 1;
             return u;
@@ -279,6 +417,7 @@ impl Scratch {
                     out: if is_obs { Out::Keep } else { Out::Syl(i) },
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
@@ -299,6 +438,7 @@ impl Scratch {
                     out: Out::Abbr(i),
                     extra: 0.0,
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
@@ -336,6 +476,7 @@ impl Scratch {
                 out: Out::Keep,
                 extra,
                 uni: 0.0,
+                counts: Counts::default(),
             });
             if a.n_marks() > 0 {
                 // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
@@ -350,40 +491,58 @@ impl Scratch {
                         0.0
                     },
                     uni: 0.0,
+                    counts: Counts::default(),
                 });
             }
         }
         u.end = self.cands.len() as u32;
+        self.count_ops(&u);
         u
     }
 
-    /// Channel score of candidate `ci` of `u`.
+    /// Counts the channel operations of every candidate of `u` (once: the
+    /// rate estimate then re-prices them round after round).
+    fn count_ops(&mut self, u: &Uniq) {
+        let letters = u.a.letters();
+        let valid = u.flags & F_VALID != 0;
+        for c in self
+            .cands
+            .get_mut(u.start as usize..u.end as usize)
+            .unwrap_or(&mut [])
+        {
+            let shape = match c.out {
+                Out::Syl(i) => shapes().get(i as usize).copied(),
+                Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
+                Out::Bare => Some(Shape::bare(letters)),
+                Out::Keep if valid => Shape::of(letters),
+                Out::Keep => {
+                    // kept as written: marks are intended, vowels gained nothing
+                    let v = letters.iter().filter(|l| is_vowel(l.base)).count();
+                    c.counts = Counts::kept_unknown(v);
+                    continue;
+                }
+            };
+            match shape {
+                Some(s) => c.counts = counts(letters, &s),
+                None => c.extra = f32::NEG_INFINITY,
+            }
+        }
+    }
+
+    /// Channel score of candidate `ci` of `u`; with `ops`, its operations
+    /// are counted into it.
+    #[inline]
     fn chan(&self, u: &Uniq, ci: u32, costs: &Costs, ops: Option<&mut Ops>) -> f32 {
         let Some(c) = self.cands.get(ci as usize) else {
             return f32::NEG_INFINITY;
         };
-        let letters = u.a.letters();
         if u.flags & F_FIXED != 0 {
             return 0.0;
         }
-        let shape = match c.out {
-            Out::Syl(i) => shapes().get(i as usize).copied(),
-            Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
-            Out::Bare => Some(Shape::bare(letters)),
-            Out::Keep => {
-                if u.flags & F_VALID != 0 {
-                    Shape::of(letters)
-                } else {
-                    // kept as written: marks are intended, vowels gained nothing
-                    let v = letters.iter().filter(|l| is_vowel(l.base)).count() as f32;
-                    return c.extra + v * costs.no_add();
-                }
-            }
-        };
-        match shape {
-            Some(s) => c.extra + score(letters, &s, costs, ops),
-            None => f32::NEG_INFINITY,
+        if let Some(ops) = ops {
+            c.counts.add_to(ops);
         }
+        c.extra + c.counts.cost(costs)
     }
 
     /// Scores every candidate with `costs` and keeps the best ones. With
@@ -391,67 +550,66 @@ impl Scratch {
     fn score_all(&mut self, costs: &Costs, protect: bool) {
         self.scores.clear();
         self.active.clear();
-        for ui in 0..self.uniq.len() {
-            let Some(u) = self.uniq.get(ui).cloned() else {
-                continue;
-            };
-            let astart = self.active.len() as u32;
-            let fixed = u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0);
-            for ci in u.start..u.end {
-                let s = if fixed {
-                    if ci == u.keep {
+        for u in self.uniq.iter_mut() {
+            let (start, end) = (u.start as usize, u.end as usize);
+            let cands = self.cands.get(start..end).unwrap_or(&[]);
+            // scores are parallel to `cands`
+            self.scores.truncate(start);
+            self.scores.resize(start, f32::NEG_INFINITY);
+            let astart = self.active.len();
+            u.astart = astart as u32;
+            if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
+                for k in start..end {
+                    self.scores.push(if k == u.keep as usize {
                         0.0
                     } else {
                         f32::NEG_INFINITY
-                    }
-                } else {
-                    self.chan(&u, ci, costs, None)
-                };
+                    });
+                }
+                self.active.push(u.keep);
+                u.aend = self.active.len() as u32;
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            for c in cands {
+                let s = c.extra + c.counts.cost(costs);
+                best = best.max(s);
                 self.scores.push(s);
             }
-            // prune on channel + unigram: the channel alone ties when marks
-            // are stripped (`dau` has 30 candidates)
-            let key = |ci: u32| {
-                let s = self
-                    .scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY);
-                s + self.cands.get(ci as usize).map_or(0.0, |c| c.uni)
-            };
-            let _ = key;
-            let chan = |ci: u32| {
-                self.scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY)
-            };
-            let best = (u.start..u.end).map(chan).fold(f32::NEG_INFINITY, f32::max);
-            for ci in u.start..u.end {
-                let k = chan(ci);
-                if k > f32::NEG_INFINITY && k >= best - CHANNEL_BEAM {
-                    self.active.push(ci);
+            // prune on the channel, then on channel + unigram: the channel
+            // alone ties when marks are stripped (`dau` has 30 candidates),
+            // and a candidate far behind on both rarely wins in context
+            let scores = self.scores.get(start..end).unwrap_or(&[]);
+            let mut best_key = f32::NEG_INFINITY;
+            for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+                if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
+                    self.active.push((start + k) as u32);
+                    best_key = best_key.max(s + c.uni);
                 }
             }
-            let end = self.active.len();
-            if end - astart as usize > MAX_CANDS {
-                let (scores, cands) = (&self.scores, &self.cands);
-                let key = |ci: u32| {
-                    scores
-                        .get(ci as usize)
-                        .copied()
-                        .unwrap_or(f32::NEG_INFINITY)
-                        + cands.get(ci as usize).map_or(0.0, |c| c.uni)
-                };
-                if let Some(slice) = self.active.get_mut(astart as usize..end) {
+            let key = |ci: u32| {
+                let i = ci as usize;
+                self.scores.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+                    + self.cands.get(i).map_or(0.0, |c| c.uni)
+            };
+            let mut w = astart;
+            for r in astart..self.active.len() {
+                let ci = self.active.get(r).copied().unwrap_or(0);
+                if key(ci) >= best_key - JOINT_BEAM {
+                    if let Some(x) = self.active.get_mut(w) {
+                        *x = ci;
+                    }
+                    w += 1;
+                }
+            }
+            self.active.truncate(w);
+            if w - astart > MAX_CANDS {
+                if let Some(slice) = self.active.get_mut(astart..w) {
                     slice.sort_by(|&x, &y| key(y).total_cmp(&key(x)));
                 }
-                self.active.truncate(astart as usize + MAX_CANDS);
+                self.active.truncate(astart + MAX_CANDS);
             }
-            if let Some(uu) = self.uniq.get_mut(ui) {
-                uu.astart = astart;
-                uu.aend = self.active.len() as u32;
-            }
+            u.aend = self.active.len() as u32;
         }
     }
 
@@ -505,7 +663,8 @@ impl Scratch {
     /// Picks each word's best candidate against its observed neighbours
     /// (bigram on both sides) and counts the channel operations of those
     /// picks: the E-step of the rate estimate, without a full decode.
-    fn local_ops(&self, lm: &dyn Lm, costs: &Costs) -> Ops {
+    fn local_ops(&mut self, lm: &dyn Lm, costs: &Costs) -> Ops {
+        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let mut ops = Ops::default();
         let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
         for w in self.words.iter().step_by(stride) {
@@ -537,7 +696,7 @@ impl Scratch {
                     .copied()
                     .unwrap_or(f32::NEG_INFINITY);
                 if active.len() > 1 {
-                    s += lm.logp2(prev, c.token) + lm.logp2(c.token, next);
+                    s += memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next);
                 }
                 if s > best.0 {
                     best = (s, ci);
@@ -551,10 +710,12 @@ impl Scratch {
             }
             self.chan(u, best.1, costs, Some(&mut ops));
         }
+        self.memo = memo;
         ops
     }
 
     fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool) {
+        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         self.l_off.clear();
         self.l_cand.clear();
         self.l_tok.clear();
@@ -620,9 +781,9 @@ impl Scratch {
                             .and_then(|&b| self.l_tok.get(b as usize))
                             .copied()
                             .unwrap_or(BOUNDARY);
-                        lm.logp3(pp, pt, tok)
+                        memo.p3(lm, pp, pt, tok)
                     } else {
-                        lm.logp2(pt, tok)
+                        memo.p2(lm, pt, tok)
                     };
                     let sc = ps + lp;
                     if sc > best {
@@ -635,6 +796,7 @@ impl Scratch {
                 self.l_score.push(best + chan);
                 self.l_bp.push(arg);
             }
+            self.prune_states(prev_hi);
         }
         // end of sentence
         let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
@@ -651,15 +813,16 @@ impl Scratch {
                     .and_then(|&b| self.l_tok.get(b as usize))
                     .copied()
                     .unwrap_or(BOUNDARY);
-                ps + lm.logp3(pp, pt, BOUNDARY)
+                ps + memo.p3(lm, pp, pt, BOUNDARY)
             } else {
-                ps + lm.logp2(pt, BOUNDARY)
+                ps + memo.p2(lm, pt, BOUNDARY)
             };
             if sc > best {
                 best = sc;
                 arg = j;
             }
         }
+        self.memo = memo;
         // trace back
         let mut j = arg;
         for p in (s..e).rev() {
@@ -673,6 +836,44 @@ impl Scratch {
             }
             j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
         }
+    }
+
+    /// Drops the states from `from` on whose score is more than
+    /// [`VITERBI_BEAM`] below the best of them: they almost never win, and
+    /// each kept state costs a lookup per state of the next word.
+    fn prune_states(&mut self, from: usize) {
+        let Some(scores) = self.l_score.get(from..) else {
+            return;
+        };
+        if scores.len() <= 1 {
+            return;
+        }
+        let best = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let floor = best - VITERBI_BEAM;
+        let mut w = from;
+        for r in from..self.l_score.len() {
+            let sc = self.l_score.get(r).copied().unwrap_or(f32::NEG_INFINITY);
+            if sc < floor {
+                continue;
+            }
+            if w != r {
+                for v in [&mut self.l_cand, &mut self.l_tok, &mut self.l_bp] {
+                    if let Some(x) = v.get(r).copied() {
+                        if let Some(y) = v.get_mut(w) {
+                            *y = x;
+                        }
+                    }
+                }
+                if let Some(y) = self.l_score.get_mut(w) {
+                    *y = sc;
+                }
+            }
+            w += 1;
+        }
+        self.l_cand.truncate(w);
+        self.l_tok.truncate(w);
+        self.l_score.truncate(w);
+        self.l_bp.truncate(w);
     }
 
     fn features(&self) -> Features {
@@ -715,10 +916,22 @@ pub(crate) fn repair_doc(
     sc: &mut Scratch,
     edits: &mut Vec<Edit>,
 ) -> Option<String> {
+    if p.strength != Strength::Firm {
+        let look = super::gate::look(text, &mut sc.gate);
+        if look.evidence == 0 && (p.strength == Strength::Gentle || look.clean()) {
+            return None;
+        }
+    }
     sc.clear();
-    let mut index: HashMap<&str, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+    sc.memo.bind(p.model_id);
+    sc.known.begin(p.model_id);
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern
+    let mut vote = |s: Option<ToneStyle>| match s {
+        Some(ToneStyle::Classic) => style_votes.0 += 1,
+        Some(ToneStyle::Modern) => style_votes.1 += 1,
+        None => {}
+    };
     sc.pos.push(Pos::Fixed(BOUNDARY));
     for (span, word) in syllable::words(text) {
         if let Some(gap) = text.get(pos_gap..span.start) {
@@ -733,39 +946,17 @@ pub(crate) fn repair_doc(
         }
         pos_gap = span.end;
         let ctx = context_of(text, span);
-        let key_ctx = match ctx {
-            Context::Plain => "",
-            Context::Code => "\u{1}",
-            Context::Protected => "\u{2}",
-        };
-        // distinct words are keyed by text and context; the context marker
-        // cannot occur inside a word
-        let ui = match (key_ctx.is_empty(), index.get(word)) {
-            (true, Some(&ui)) => ui,
-            _ => {
-                let u = sc.add_uniq(word, ctx);
-                for c in sc
-                    .cands
-                    .get_mut(u.start as usize..u.end as usize)
-                    .unwrap_or(&mut [])
-                {
-                    c.uni = p.lm.logp(&[], c.token);
-                }
-                let ui = sc.uniq.len() as u32;
-                if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
-                    if let Some(s) = syllable::parse(word).and_then(|s| s.written_style()) {
-                        match s {
-                            ToneStyle::Classic => style_votes.0 += 1,
-                            ToneStyle::Modern => style_votes.1 += 1,
-                        }
-                    }
-                }
-                sc.uniq.push(u);
-                if key_ctx.is_empty() {
-                    index.insert(word, ui);
-                }
-                ui
-            }
+        let ui = if ctx == Context::Plain {
+            let (ui, style) = sc.plain_uniq(word, p.lm);
+            vote(style);
+            ui
+        } else {
+            // words in codes or glued to digits depend on their context:
+            // built for each occurrence
+            let (u, style) = sc.new_uniq(word, ctx, p.lm);
+            vote(style);
+            sc.uniq.push(u);
+            sc.uniq.len() as u32 - 1
         };
         if let Some(u) = sc.uniq.get_mut(ui as usize) {
             u.count += 1;

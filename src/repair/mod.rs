@@ -26,8 +26,10 @@
 mod channel;
 pub mod damage;
 mod engine;
+mod gate;
 mod letters;
 mod lexicon;
+mod memo;
 mod noise;
 
 use crate::lm::{Counter, LanguageModel, Lm, Mixture};
@@ -35,6 +37,7 @@ use crate::normalize::TonePolicy;
 use crate::{Error, ErrorKind, Span};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// How firmly to repair.
@@ -80,7 +83,24 @@ pub struct Repaired<'a> {
 #[derive(Clone)]
 enum Model {
     Embedded,
-    Owned(Arc<dyn Lm>),
+    /// A model with an id of its own, so per-thread memos of its lookups
+    /// are never read for another model.
+    Owned(Arc<dyn Lm>, u64),
+}
+
+impl Model {
+    fn owned(m: Arc<dyn Lm>) -> Model {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// The id of the model (0 for the embedded one).
+    fn id(&self) -> u64 {
+        match self {
+            Model::Embedded => 0,
+            Model::Owned(_, id) => *id,
+        }
+    }
 }
 
 /// Repairs damaged diacritics. Immutable, `Send + Sync`, cheap to clone.
@@ -101,7 +121,7 @@ impl std::fmt::Debug for Repairer {
                 "model",
                 &match self.model {
                     Model::Embedded => "embedded",
-                    Model::Owned(_) => "custom",
+                    Model::Owned(..) => "custom",
                 },
             )
             .field("tone", &self.tone)
@@ -137,13 +157,13 @@ impl RepairerBuilder {
     /// Use `model` instead of the embedded language model (for example a
     /// [`Mixture`] of the embedded model and one counted from your archive).
     pub fn model(mut self, model: impl Lm + 'static) -> RepairerBuilder {
-        self.model = Model::Owned(Arc::new(model));
+        self.model = Model::owned(Arc::new(model));
         self
     }
 
     /// Use a shared model.
     pub fn shared_model(mut self, model: Arc<dyn Lm>) -> RepairerBuilder {
-        self.model = Model::Owned(model);
+        self.model = Model::owned(model);
         self
     }
 
@@ -163,7 +183,7 @@ impl RepairerBuilder {
 
     /// Builds the repairer; fails when the model's order is not usable.
     pub fn build(self) -> Result<Repairer, Error> {
-        if let Model::Owned(m) = &self.model {
+        if let Model::Owned(m, _) = &self.model {
             if m.order() == 0 {
                 return Err(Error::new(
                     ErrorKind::Config,
@@ -205,7 +225,7 @@ impl Repairer {
     fn lm(&self) -> &dyn Lm {
         match &self.model {
             Model::Embedded => LanguageModel::embedded(),
-            Model::Owned(m) => m.as_ref(),
+            Model::Owned(m, _) => m.as_ref(),
         }
     }
 
@@ -214,6 +234,7 @@ impl Repairer {
     pub fn repair<'a>(&self, text: &'a str) -> Repaired<'a> {
         let params = engine::Params {
             lm: self.lm(),
+            model_id: self.model.id(),
             strength: self.strength,
             tone: self.tone,
         };
@@ -260,7 +281,7 @@ impl Repairer {
                 (LanguageModel::embedded().clone(), ADAPT_BASE_WEIGHT),
                 (adapted, 1.0 - ADAPT_BASE_WEIGHT),
             ])),
-            Model::Owned(m) => Arc::new(Blend {
+            Model::Owned(m, _) => Arc::new(Blend {
                 a: m.clone(),
                 b: adapted,
                 wa: ADAPT_BASE_WEIGHT.ln(),
@@ -268,7 +289,7 @@ impl Repairer {
             }),
         };
         Repairer {
-            model: Model::Owned(mix),
+            model: Model::owned(mix),
             tone: self.tone,
             strength: self.strength,
         }

@@ -5,10 +5,13 @@
 //! input, same file name). Outputs are written atomically (temporary file +
 //! rename) and never over an input.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use anyhow::{bail, Context, Result};
 use clap::Args as ClapArgs;
@@ -165,9 +168,33 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `data` to `path` through a temporary file in the same directory
-/// and a rename, so an interrupted run leaves no half-written file.
-pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+/// Temporary files being written, so that an interrupt (Ctrl-C, SIGTERM,
+/// SIGHUP) can remove them before the process ends.
+struct InFlight {
+    /// Set by the interrupt handler: no new temporary file may start.
+    stopping: AtomicBool,
+    /// Temporary files between creation and registration (see `create_temp`).
+    creating: AtomicUsize,
+    paths: Mutex<BTreeSet<PathBuf>>,
+}
+
+static IN_FLIGHT: InFlight = InFlight {
+    stopping: AtomicBool::new(false),
+    creating: AtomicUsize::new(0),
+    paths: Mutex::new(BTreeSet::new()),
+};
+
+fn in_flight_paths() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
+    IN_FLIGHT
+        .paths
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The temporary name an output is written under before its rename:
+/// hidden, in the same directory, named after the output and this process
+/// (`.NAME.vietnorm-PID.tmp`).
+pub fn temp_path(path: &Path) -> PathBuf {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -176,17 +203,100 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.vietnorm-{}.tmp", std::process::id()));
+    dir.join(format!(".{name}.vietnorm-{}.tmp", std::process::id()))
+}
+
+/// The process id in a temporary file name made by [`temp_path`], if
+/// `name` is one.
+pub fn temp_owner(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, pid) = rest.rsplit_once(".vietnorm-")?;
+    pid.parse().ok()
+}
+
+/// Creates the temporary file `tmp` and registers it for removal on an
+/// interrupt. Creation happens outside the lock (workers do not serialize
+/// on it); the `creating` count lets the handler wait for a file created
+/// but not yet registered.
+pub fn create_temp(tmp: &Path) -> std::io::Result<fs::File> {
+    let stopped = || std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted");
+    if interrupted() {
+        return Err(stopped());
+    }
+    // count first, then check: the handler either sees this file counted or
+    // this worker sees the flag
+    IN_FLIGHT.creating.fetch_add(1, Ordering::SeqCst);
+    let res = if interrupted() {
+        Err(stopped())
+    } else {
+        fs::File::create(tmp).inspect(|_| {
+            in_flight_paths().insert(tmp.to_path_buf());
+        })
+    };
+    IN_FLIGHT.creating.fetch_sub(1, Ordering::SeqCst);
+    res
+}
+
+/// True once an interrupt arrived: workers stop starting new work.
+pub fn interrupted() -> bool {
+    IN_FLIGHT.stopping.load(Ordering::SeqCst)
+}
+
+/// Renames a finished temporary file into place.
+pub fn commit_temp(tmp: &Path, path: &Path) -> std::io::Result<()> {
+    let res = fs::rename(tmp, path);
+    in_flight_paths().remove(tmp);
+    res
+}
+
+/// Removes an unfinished temporary file.
+pub fn discard_temp(tmp: &Path) {
+    let _ = fs::remove_file(tmp);
+    in_flight_paths().remove(tmp);
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP: removes every temporary file in flight and
+/// exits with status 130, so an interrupted run leaves only complete
+/// outputs (under their real names) behind.
+pub fn remove_temps_on_interrupt() -> Result<()> {
+    ctrlc::set_handler(|| {
+        IN_FLIGHT.stopping.store(true, Ordering::SeqCst);
+        // a worker between create and register finishes registering
+        let start = std::time::Instant::now();
+        while IN_FLIGHT.creating.load(Ordering::SeqCst) > 0
+            && start.elapsed() < std::time::Duration::from_secs(2)
+        {
+            std::thread::yield_now();
+        }
+        // held until exit: no rename or registration after this
+        let paths = in_flight_paths();
+        for p in paths.iter() {
+            let _ = fs::remove_file(p);
+        }
+        eprintln!(
+            "vietnorm: interrupted; {} unfinished output files removed, complete ones kept \
+             (run again with --resume to go on)",
+            paths.len()
+        );
+        std::process::exit(130);
+    })
+    .context("cannot install the Ctrl-C handler")
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory
+/// and a rename, so an interrupted run leaves no half-written file.
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+    let tmp = temp_path(path);
     let res = (|| -> Result<()> {
         let mut f =
-            fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            create_temp(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
         f.write_all(data)?;
         f.sync_all()?;
-        fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+        commit_temp(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
         Ok(())
     })();
     if res.is_err() {
-        let _ = fs::remove_file(&tmp);
+        discard_temp(&tmp);
     }
     res
 }

@@ -53,30 +53,32 @@ fn is_dropped(name: &str) -> bool {
     )
 }
 
-/// Class or id tokens that mark navigation and widgets (matched whole).
+/// Class or id tokens that mark navigation and widgets (matched whole,
+/// ignoring ASCII case).
+const NAV_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "main-menu",
+    "mainmenu",
+    "topmenu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "site-header",
+    "site-footer",
+    "footer",
+    "pagination",
+    "share",
+    "social",
+    "social-share",
+    "cookie-banner",
+];
+
 fn is_nav_token(token: &str) -> bool {
-    let t = token.to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "nav"
-            | "navbar"
-            | "navigation"
-            | "menu"
-            | "main-menu"
-            | "mainmenu"
-            | "topmenu"
-            | "breadcrumb"
-            | "breadcrumbs"
-            | "sidebar"
-            | "site-header"
-            | "site-footer"
-            | "footer"
-            | "pagination"
-            | "share"
-            | "social"
-            | "social-share"
-            | "cookie-banner"
-    )
+    // checked on every class token of every tag: no allocation
+    NAV_TOKENS.iter().any(|t| t.eq_ignore_ascii_case(token))
 }
 
 /// Elements that end a line of text.
@@ -153,16 +155,19 @@ impl Text {
             self.space = false;
             return;
         }
-        for c in s.chars() {
-            if c.is_whitespace() {
+        // whole runs of non-space text at a time, not char by char
+        for (i, run) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 self.space = true;
-            } else {
-                if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
-                    self.out.push(' ');
-                }
-                self.space = false;
-                self.out.push(c);
             }
+            if run.is_empty() {
+                continue;
+            }
+            if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(run);
         }
     }
 
@@ -305,30 +310,31 @@ pub fn main_text(html: &str) -> String {
     } else {
         st.all.out
     };
-    let mut text = text.trim_end().to_string();
+    let mut text = text;
+    text.truncate(text.trim_end().len());
     text.push('\n');
     text
 }
 
 /// True when `text` (the first few KB of a file) looks like HTML.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(4096)
-        .collect::<String>()
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    // the first 4096 chars, lowercased in one byte copy (markup is ASCII)
+    let end = t.char_indices().nth(4096).map_or(t.len(), |(i, _)| i);
+    let head = t
+        .as_bytes()
+        .get(..end)
+        .unwrap_or_default()
         .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.starts_with("<?xml") && head.contains("<html")
-        || head.contains("<html")
-        || head.contains("<body")
-        || head.contains("<head>")
-        || (head.starts_with('<')
+    let has = |needle: &str| memchr::memmem::find(&head, needle.as_bytes()).is_some();
+    head.starts_with(b"<!doctype html")
+        || has("<html")
+        || has("<body")
+        || has("<head>")
+        || (head.starts_with(b"<")
             && ["<p>", "<p ", "<div", "<br", "<article", "<span"]
                 .iter()
-                .any(|t| head.contains(t)))
+                .any(|t| has(t)))
 }
 
 #[cfg(test)]

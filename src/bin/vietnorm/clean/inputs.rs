@@ -105,7 +105,44 @@ fn out_path(dir: &Path, rel: &Path) -> PathBuf {
 
 /// True for our own temporary files (left by a killed run).
 fn is_temp(name: &str) -> bool {
-    name.starts_with('.') && name.contains(".vietnorm-") && name.ends_with(".tmp")
+    crate::io::temp_owner(name).is_some()
+}
+
+/// Whether process `pid` still runs, when the system can tell (`/proc`).
+fn alive(pid: u32) -> Option<bool> {
+    if pid == std::process::id() {
+        return Some(true);
+    }
+    Path::new("/proc/self")
+        .exists()
+        .then(|| Path::new("/proc").join(pid.to_string()).exists())
+}
+
+/// Removes the temporary files that a killed run (SIGKILL, power loss: no
+/// handler ran) left in `outdir`: those whose process is gone, or with
+/// `resume` and no way to tell, all of them. Returns how many went.
+pub fn remove_stale_temps(outdir: &Path, resume: bool) -> usize {
+    let mut removed = 0;
+    for entry in walkdir::WalkDir::new(outdir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(pid) = crate::io::temp_owner(&entry.file_name().to_string_lossy()) else {
+            continue;
+        };
+        let stale = match alive(pid) {
+            Some(a) => !a,
+            None => resume,
+        };
+        if stale && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Lists every file under `inputs` with its output path under `outdir`.
@@ -219,6 +256,17 @@ mod tests {
         assert_eq!(output_name("crawl.warc.gz"), "crawl.warc.jsonl");
         assert_eq!(output_name("a.txt"), "a.txt");
         assert_eq!(output_name(".gz"), ".gz");
+    }
+
+    #[test]
+    fn temp_names() {
+        let t = crate::io::temp_path(Path::new("/o/a.html"));
+        let name = t.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(is_temp(&name));
+        assert_eq!(crate::io::temp_owner(&name), Some(std::process::id()));
+        assert!(!is_temp("a.html"));
+        assert!(!is_temp(".a.vietnorm-x.tmp"));
+        assert_eq!(alive(std::process::id()), Some(true));
     }
 
     #[test]

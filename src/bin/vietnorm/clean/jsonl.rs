@@ -4,12 +4,18 @@
 use std::io::BufRead;
 
 use rayon::prelude::*;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
-use serde_json::Value;
+use serde::Serialize;
 
+use super::jsonl_read::Record;
 use super::pipeline::{Cleaner, Prepared, Source};
 use super::report::Stats;
+
+/// Parses one line with the cleaner's field, size limit and decoder.
+fn parse(cleaner: &Cleaner, line: &[u8]) -> Result<Record, String> {
+    super::jsonl_read::parse(line, &cleaner.field, cleaner.max_bytes, |b| {
+        cleaner.decoder.decode(b).text.into_owned()
+    })
+}
 
 /// Lines read before a batch is cleaned in parallel.
 const BATCH_BYTES: usize = 8 << 20;
@@ -17,104 +23,20 @@ const BATCH_LINES: usize = 8192;
 /// Lines one task cleans in a row.
 const CHUNK: usize = 16;
 
-/// A JSON object's fields in their order, values kept as written.
-pub struct Fields(Vec<(String, Box<RawValue>)>);
-
-impl<'de> Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fields, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Fields, A::Error> {
-                let mut v = Vec::new();
-                while let Some(e) = m.next_entry::<String, Box<RawValue>>()? {
-                    v.push(e);
-                }
-                Ok(Fields(v))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-impl Fields {
-    /// The object with `field` set to `text` and a `vietnorm` entry (replaced
-    /// if there is one already); other fields keep their order and bytes.
-    fn write(&self, field: &str, text: &str, info: &Value) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len() + 256);
-        out.push(b'{');
-        let mut first = true;
-        let mut put = |out: &mut Vec<u8>, k: &str, v: &[u8]| {
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            let _ = serde_json::to_writer(&mut *out, k);
-            out.push(b':');
-            out.extend_from_slice(v);
-        };
-        for (k, v) in &self.0 {
-            if k == "vietnorm" {
-                continue;
-            }
-            if k == field {
-                let s = serde_json::to_vec(text).unwrap_or_default();
-                put(&mut out, k, &s);
-            } else {
-                put(&mut out, k, v.get().as_bytes());
-            }
-        }
-        let s = serde_json::to_vec(info).unwrap_or_default();
-        put(&mut out, "vietnorm", &s);
-        out.push(b'}');
-        out
-    }
-}
-
-/// One parsed record and its text, if it has one.
-pub enum Record {
-    /// Not a document (blank line): copied as is.
-    Blank,
-    /// A JSON object whose field holds a string.
-    Text(Fields, String),
-    /// A JSON object without the field: copied as is.
-    NoText,
-}
-
-/// Parses one line (without its newline).
-pub fn parse(cleaner: &Cleaner, line: &[u8], max: u64) -> Result<Record, String> {
-    if line.trim_ascii().is_empty() {
-        return Ok(Record::Blank);
-    }
-    if line.len() as u64 > max {
-        return Err(format!(
-            "record of {} bytes is larger than --max-bytes ({max}); copied unchanged",
-            line.len()
-        ));
-    }
-    let parsed = match std::str::from_utf8(line) {
-        Ok(s) => serde_json::from_str::<Fields>(s),
-        // JSON is UTF-8; a line in a legacy encoding is decoded first
-        Err(_) => serde_json::from_str(&cleaner.decoder.decode(line).text),
-    };
-    let fields = parsed.map_err(|e| format!("not a JSON object ({e}); copied unchanged"))?;
-    let text = fields
-        .0
-        .iter()
-        .find(|(k, _)| *k == cleaner.field)
-        .and_then(|(_, v)| serde_json::from_str::<String>(v.get()).ok());
-    match text {
-        Some(s) => Ok(Record::Text(fields, s)),
-        None => Ok(Record::NoText),
-    }
-}
-
 fn trim_newline(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The `vietnorm` object of an output record (keys in sorted order, as
+/// before this was a struct).
+#[derive(Serialize)]
+struct Info {
+    boilerplate_lines: usize,
+    changed: bool,
+    encoding: &'static str,
+    mojibake: bool,
+    syllables_changed: usize,
 }
 
 /// Cleans one line; returns the output line (with its newline).
@@ -128,7 +50,7 @@ fn clean_line(
 ) -> Vec<u8> {
     let line = trim_newline(raw);
     let t0 = std::time::Instant::now();
-    let parsed = parse(cleaner, line, cleaner.max_bytes);
+    let parsed = parse(cleaner, line);
     stats.stage_seconds.records += t0.elapsed().as_secs_f64();
     let mut out = match parsed {
         Ok(Record::Text(fields, text)) => {
@@ -139,11 +61,13 @@ fn clean_line(
                 url: None,
             };
             let (clean, done) = cleaner.finish(prepared, &source, stats, facts);
-            let changed = clean != text;
-            let mut info = serde_json::to_value(&done).unwrap_or(Value::Null);
-            if let Value::Object(o) = &mut info {
-                o.insert("changed".into(), Value::Bool(changed));
-            }
+            let info = Info {
+                boilerplate_lines: done.boilerplate_lines,
+                changed: clean != text,
+                encoding: done.encoding,
+                mojibake: done.mojibake,
+                syllables_changed: done.syllables_changed,
+            };
             let t = std::time::Instant::now();
             let out = fields.write(&cleaner.field, &clean, &info);
             stats.stage_seconds.records += t.elapsed().as_secs_f64();
@@ -231,7 +155,7 @@ pub fn for_each_text(
             Ok(0) | Err(_) => return,
             Ok(_) => {}
         }
-        if let Ok(Record::Text(_, text)) = parse(cleaner, trim_newline(&line), cleaner.max_bytes) {
+        if let Ok(Record::Text(_, text)) = parse(cleaner, trim_newline(&line)) {
             let p = cleaner.prepare_str(&text, &mut Default::default());
             if !f(p, line.len()) {
                 return;

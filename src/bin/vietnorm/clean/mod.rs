@@ -19,16 +19,19 @@ mod formats;
 mod html;
 mod inputs;
 mod jsonl;
+mod jsonl_read;
 mod pipeline;
 mod report;
 mod warc;
+mod warc_read;
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -159,14 +162,16 @@ struct AtomicFile {
 
 impl AtomicFile {
     fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.vietnorm-{}.tmp", std::process::id()));
-        let f = File::create(&tmp)?;
+        let tmp = crate::io::temp_path(path);
+        // the output directories were made before the run; a file whose
+        // directory is missing (removed meanwhile) makes it again
+        let f = match crate::io::create_temp(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+                crate::io::create_temp(&tmp)?
+            }
+            r => r?,
+        };
         Ok(AtomicFile {
             tmp,
             path: path.to_path_buf(),
@@ -177,7 +182,7 @@ impl AtomicFile {
 
     fn commit(mut self) -> std::io::Result<()> {
         self.w.flush()?;
-        fs::rename(&self.tmp, &self.path)?;
+        crate::io::commit_temp(&self.tmp, &self.path)?;
         self.done = true;
         Ok(())
     }
@@ -186,9 +191,40 @@ impl AtomicFile {
 impl Drop for AtomicFile {
     fn drop(&mut self) {
         if !self.done {
-            let _ = fs::remove_file(&self.tmp);
+            crate::io::discard_temp(&self.tmp);
         }
     }
+}
+
+/// Cuts a facts file back to its last complete line (an interrupted run
+/// may have stopped in the middle of one), so `--resume` appends whole
+/// JSON lines.
+fn drop_partial_line(path: &Path) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = match fs::OpenOptions::new().read(true).write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let len = f.metadata()?.len();
+    // look back in blocks for the last newline
+    let mut end = len;
+    let mut buf = vec![0u8; 64 * 1024];
+    while end > 0 {
+        let start = end.saturating_sub(buf.len() as u64);
+        let n = (end - start) as usize;
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(&mut buf[..n])?;
+        if let Some(i) = buf[..n].iter().rposition(|&b| b == b'\n') {
+            let keep = start + i as u64 + 1;
+            if keep < len {
+                f.set_len(keep)?;
+            }
+            return Ok(());
+        }
+        end = start;
+    }
+    f.set_len(0)
 }
 
 /// A file's results, gathered by a worker.
@@ -246,34 +282,83 @@ fn clean_opened(
             let bytes = formats::read_all(&mut opened, cleaner.max_bytes)?;
             stats.stage_seconds.read += t.elapsed().as_secs_f64();
             let prepared = cleaner.prepare_bytes(&bytes, format, &mut stats.stage_seconds)?;
-            let source = Source {
-                source: display,
-                record: None,
-                url: None,
-            };
-            let (text, _) = cleaner.finish(prepared, &source, stats, facts);
-            stats.bytes_in += bytes.len() as u64;
-            stats.bytes_out += text.len() as u64;
-            out.write_all(text.as_bytes())
-                .map_err(|e| format!("cannot write output: {e}"))
+            finish_document(
+                cleaner,
+                display,
+                prepared,
+                bytes.len() as u64,
+                out,
+                stats,
+                facts,
+            )
         }
     }
 }
 
-/// Cleans one file of the archive.
-fn clean_file(cleaner: &Cleaner, job: &Job, resume: bool) -> FileResult {
+/// Repair, boilerplate and facts on a prepared text or HTML document, and
+/// its output.
+fn finish_document(
+    cleaner: &Cleaner,
+    display: &str,
+    prepared: Prepared,
+    size: u64,
+    out: &mut dyn Write,
+    stats: &mut Stats,
+    facts: &mut Vec<u8>,
+) -> Result<(), String> {
+    let source = Source {
+        source: display,
+        record: None,
+        url: None,
+    };
+    let (text, _) = cleaner.finish(prepared, &source, stats, facts);
+    stats.bytes_in += size;
+    stats.bytes_out += text.len() as u64;
+    out.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// Cleans one file of the archive; `learned` is its document when the
+/// learning pass already prepared it.
+fn clean_file(
+    cleaner: &Cleaner,
+    job: &Job,
+    resume: bool,
+    learned: Option<(Prepared, u64)>,
+) -> FileResult {
     let mut stats = Stats::default();
     let mut facts = Vec::new();
     let display = job.src.display().to_string();
+    if crate::io::interrupted() {
+        return FileResult { stats, facts };
+    }
     if resume && is_fresh(&job.out, &job.src) {
         stats.files_resumed += 1;
         return FileResult { stats, facts };
     }
     let res = (|| -> Result<(), String> {
+        let mut local = Stats::default();
+        if let Some((prepared, size)) = learned {
+            let mut file = AtomicFile::create(&job.out)
+                .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+            finish_document(
+                cleaner,
+                &display,
+                prepared,
+                size,
+                &mut file.w,
+                &mut local,
+                &mut facts,
+            )?;
+            file.commit()
+                .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
+            local.files += 1;
+            stats.merge(local);
+            return Ok(());
+        }
         let opened = formats::open(&job.src)?;
         let mut file = AtomicFile::create(&job.out)
             .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
-        let mut local = Stats::default();
         clean_opened(
             cleaner,
             &display,
@@ -317,6 +402,29 @@ fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Res
     Ok(())
 }
 
+/// Text and HTML documents the learning pass already prepared (decoded,
+/// main text, normalized), by job index, with their size after
+/// decompression: the cleaning pass takes them from here instead of doing
+/// that work twice. Bounded by the sample budget.
+type Learned = HashMap<usize, (Prepared, u64)>;
+
+/// What the learning pass found.
+struct Learning {
+    lines: LineCounter,
+    prepared: Learned,
+    /// Time spent preparing the documents in `prepared` (not redone).
+    stages: report::Stages,
+}
+
+impl Learning {
+    fn merge(mut self, other: Learning) -> Learning {
+        self.lines = self.lines.merge(other.lines);
+        self.prepared.extend(other.prepared);
+        self.stages.merge(&other.stages);
+        self
+    }
+}
+
 /// The learning pass: feeds sampled documents to `sink` (archive
 /// adaptation) and counts their lines (boilerplate).
 fn learn(
@@ -326,68 +434,91 @@ fn learn(
     count_lines: bool,
     sink: Option<mpsc::SyncSender<String>>,
     stdin: Option<&[u8]>,
-) -> LineCounter {
+) -> Learning {
     let total: u64 = jobs.iter().map(|j| j.size).sum::<u64>().max(1);
     // every k-th file, so the sample spreads over the whole archive
     let stride = total.div_ceil(budget.max(1)).max(1) as usize;
     let used = AtomicU64::new(0);
-    let sample: Vec<&Job> = jobs.iter().step_by(stride).collect();
+    let sample: Vec<(usize, &Job)> = jobs.iter().enumerate().step_by(stride).collect();
     let feed = |counter: &mut LineCounter,
                 tx: &Option<mpsc::SyncSender<String>>,
-                p: Prepared,
+                text: String,
                 size: usize|
      -> bool {
         if count_lines {
-            counter.add_document(&p.text);
+            counter.add_document(&text);
         }
         if let Some(tx) = tx {
-            if tx.send(p.text).is_err() {
+            if tx.send(text).is_err() {
                 return false;
             }
         }
         used.fetch_add(size as u64, Ordering::Relaxed) + (size as u64) < budget
     };
-    let learn_opened = |counter: &mut LineCounter,
+    let learn_opened = |learning: &mut Learning,
                         tx: &Option<mpsc::SyncSender<String>>,
                         mut opened: Opened,
-                        name: &str| {
+                        name: &str,
+                        index: Option<usize>| {
+        let counter = &mut learning.lines;
         match sniff(&mut opened, name) {
-            Ok(Format::Jsonl) => {
-                jsonl::for_each_text(cleaner, &mut opened.reader, |p, n| feed(counter, tx, p, n))
-            }
-            Ok(Format::Warc) => {
-                warc::for_each_text(cleaner, &mut opened.reader, |p, n| feed(counter, tx, p, n))
-            }
+            Ok(Format::Jsonl) => jsonl::for_each_text(cleaner, &mut opened.reader, |p, n| {
+                feed(counter, tx, p.text, n)
+            }),
+            Ok(Format::Warc) => warc::for_each_text(cleaner, &mut opened.reader, |p, n| {
+                feed(counter, tx, p.text, n)
+            }),
             Ok(format) => {
                 if let Ok(bytes) = formats::read_all(&mut opened, cleaner.max_bytes) {
-                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format, &mut Default::default()) {
-                        feed(counter, tx, p, bytes.len());
+                    let mut stages = report::Stages::default();
+                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format, &mut stages) {
+                        let text = match index {
+                            Some(i) => {
+                                learning.stages.merge(&stages);
+                                let text = p.text.clone();
+                                learning.prepared.insert(i, (p, bytes.len() as u64));
+                                text
+                            }
+                            None => p.text,
+                        };
+                        feed(&mut learning.lines, tx, text, bytes.len());
                     }
                 }
             }
             Err(_) => {}
         }
     };
+    let empty = || Learning {
+        lines: LineCounter::default(),
+        prepared: HashMap::new(),
+        stages: report::Stages::default(),
+    };
     if let Some(bytes) = stdin {
-        let mut counter = LineCounter::default();
-        learn_opened(&mut counter, &sink, formats::open_bytes(bytes.to_vec()), "");
-        return counter;
+        let mut learning = empty();
+        learn_opened(
+            &mut learning,
+            &sink,
+            formats::open_bytes(bytes.to_vec()),
+            "",
+            None,
+        );
+        return learning;
     }
     sample
         .par_iter()
         .fold(
-            || (LineCounter::default(), sink.clone()),
-            |(mut counter, tx), job| {
+            || (empty(), sink.clone()),
+            |(mut learning, tx), &(index, job)| {
                 if used.load(Ordering::Relaxed) < budget {
                     if let Ok(opened) = formats::open(&job.src) {
-                        learn_opened(&mut counter, &tx, opened, &out_name(&job.out));
+                        learn_opened(&mut learning, &tx, opened, &out_name(&job.out), Some(index));
                     }
                 }
-                (counter, tx)
+                (learning, tx)
             },
         )
-        .map(|(c, _)| c)
-        .reduce(LineCounter::default, LineCounter::merge)
+        .map(|(l, _)| l)
+        .reduce(empty, Learning::merge)
 }
 
 fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
@@ -478,20 +609,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(out) if !stdin_mode => inputs::plan(&args.inputs, out)?,
         _ => (Vec::new(), Vec::new()),
     };
+    crate::io::remove_temps_on_interrupt()?;
+    if let Some(out) = args.output.as_ref().filter(|_| !stdin_mode) {
+        let n = inputs::remove_stale_temps(out, args.resume);
+        if n > 0 && !args.quiet {
+            eprintln!(
+                "vietnorm: removed {n} unfinished temporary files left by an interrupted run"
+            );
+        }
+    }
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
+    // No NFC in the decoder: the normalizer, which every document goes
+    // through next, composes what needs it (NFC twice was a sixth of the
+    // time of a run without repair).
     let decoder = match args.encoding.as_str() {
-        "auto" => Decoder::new(),
+        "auto" => Decoder::builder().nfc(false).build(),
         name => {
             let enc: Encoding = name.parse().map_err(|_| {
                 anyhow::anyhow!(
                     "unknown encoding {name:?}; use auto, utf-8, utf-16, cp1258, tcvn3, vni, viscii or viqr"
                 )
             })?;
-            Decoder::builder().encoding(enc).build()
+            Decoder::builder().encoding(enc).nfc(false).build()
         }
     };
     let normalizer = Normalizer::builder().tone(args.tone.into()).build()?;
@@ -509,6 +652,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         max_bytes: args.max_bytes,
     };
     let mut stdin_bytes: Option<Vec<u8>> = None;
+    let mut learned = Learned::new();
+    let mut learned_stages = report::Stages::default();
     let adapt = cleaner.repairer.is_some() && !args.no_adapt;
     let mut info = RunInfo {
         threads: pool.current_num_threads(),
@@ -522,6 +667,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Pass 1: learn from a sample.
     if adapt || args.strip_boilerplate {
+        let learning_start = Instant::now();
         if stdin_mode {
             let mut raw = Vec::new();
             std::io::stdin()
@@ -537,7 +683,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let budget = args.adapt_sample_mb.saturating_mul(1_000_000);
         let (tx, rx) = mpsc::sync_channel::<String>(256);
         let sent = Arc::new(AtomicU64::new(0));
-        let (counter, adapted) = std::thread::scope(|s| {
+        let (learning, adapted) = std::thread::scope(|s| {
             let base = cleaner.repairer.clone();
             let sent2 = sent.clone();
             let consumer = s.spawn(move || {
@@ -552,7 +698,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     }
                 }
             });
-            let counter = pool.install(|| {
+            let learning = pool.install(|| {
                 learn(
                     &cleaner,
                     &jobs,
@@ -562,9 +708,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     stdin_bytes.as_deref(),
                 )
             });
-            (counter, consumer.join())
+            (learning, consumer.join())
         });
+        let counter = learning.lines;
+        learned = learning.prepared;
+        learned_stages = learning.stages;
         spin.finish_and_clear();
+        info.learning_seconds = learning_start.elapsed().as_secs_f64();
         if let Ok(Some(r)) = adapted {
             cleaner.repairer = Some(r);
             info.adaptation_documents = sent.load(Ordering::Relaxed);
@@ -577,7 +727,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     // Pass 2: clean everything.
-    let mut total = Stats::default();
+    let mut total = Stats {
+        stage_seconds: learned_stages,
+        ..Stats::default()
+    };
     for u in unlisted {
         eprintln!("vietnorm: {}: {}", u.path, u.reason);
         total.fail(u.path, u.reason);
@@ -585,6 +738,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut facts_out: Option<BufWriter<File>> = match &args.facts {
         Some(p) => {
             let f = if args.resume {
+                drop_partial_line(p)
+                    .with_context(|| format!("cannot read facts file {}", p.display()))?;
                 fs::OpenOptions::new().create(true).append(true).open(p)
             } else {
                 File::create(p)
@@ -620,23 +775,45 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else if let Some(out) = &args.output {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output directory {}", out.display()))?;
+        // every output directory once, not a mkdir per file
+        let mut dirs: Vec<&Path> = jobs.iter().filter_map(|j| j.out.parent()).collect();
+        dirs.dedup();
+        for d in dirs {
+            fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+        }
         let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
         let docs = AtomicU64::new(0);
         // Files go in chunks so facts come out in input order with bounded memory.
-        for chunk in jobs.chunks(256) {
+        let learned = Mutex::new(learned);
+        let has_learned = !learned.lock().map(|l| l.is_empty()).unwrap_or(true);
+        for (c, chunk) in jobs.chunks(256).enumerate() {
             let results: Vec<FileResult> = pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|job| {
-                        let r = clean_file(&cleaner, job, args.resume);
-                        for f in &r.stats.failures {
-                            pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                    .enumerate()
+                    .map(|(i, job)| {
+                        let mine = if has_learned {
+                            learned
+                                .lock()
+                                .ok()
+                                .and_then(|mut l| l.remove(&(c * 256 + i)))
+                        } else {
+                            None
+                        };
+                        let r = clean_file(&cleaner, job, args.resume, mine);
+                        if !crate::io::interrupted() {
+                            for f in &r.stats.failures {
+                                pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                            }
                         }
                         let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
                             + r.stats.documents;
                         pb.inc(job.size);
-                        let secs = pb.elapsed().as_secs_f64().max(1e-3);
-                        pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                        if !pb.is_hidden() {
+                            let secs = pb.elapsed().as_secs_f64().max(1e-3);
+                            pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                        }
                         r
                     })
                     .collect()

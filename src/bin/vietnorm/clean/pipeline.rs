@@ -1,6 +1,8 @@
 //! The per-document pipeline: decode → (HTML main text) → normalize →
 //! repair → boilerplate → facts.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use vietnorm::decode::{self, Decoder, Encoding};
 use vietnorm::extract::{CharFact, Extractor};
@@ -64,6 +66,16 @@ fn encoding_name(e: Encoding) -> &'static str {
 }
 
 impl Cleaner {
+    /// `body` normalized, as a `String`; when the normalizer changes
+    /// nothing (the common case) `body`'s own buffer is kept: no copy.
+    fn normalized(&self, body: Cow<'_, str>) -> String {
+        let changed = match self.normalizer.normalize(&body) {
+            Cow::Owned(s) => Some(s),
+            Cow::Borrowed(_) => None,
+        };
+        changed.unwrap_or_else(|| body.into_owned())
+    }
+
     /// Raw bytes of a text or HTML document to normalized text.
     pub fn prepare_bytes(
         &self,
@@ -72,9 +84,10 @@ impl Cleaner {
         stages: &mut Stages,
     ) -> Result<Prepared, String> {
         let t0 = Instant::now();
-        let det = self.decoder.detect(bytes);
-        if det.encoding != Encoding::Utf16 {
-            if let Some(reason) = formats::binary_reason(bytes) {
+        // UTF-16 text is full of NUL bytes: only when the cheap byte check
+        // objects is the detector asked (decode detects again otherwise).
+        if let Some(reason) = formats::binary_reason(bytes) {
+            if self.decoder.detect(bytes).encoding != Encoding::Utf16 {
                 return Err(reason);
             }
         }
@@ -90,13 +103,13 @@ impl Cleaner {
         stages.decode += (t1 - t0).as_secs_f64();
         let is_html = format == Format::Html || html::looks_like_html(&d.text);
         let body = if is_html {
-            html::main_text(&d.text)
+            Cow::Owned(html::main_text(&d.text))
         } else {
-            d.text.into_owned()
+            d.text
         };
         let t2 = Instant::now();
         stages.html += (t2 - t1).as_secs_f64();
-        let text = self.normalizer.normalize(&body).into_owned();
+        let text = self.normalized(body);
         stages.normalize += t2.elapsed().as_secs_f64();
         Ok(Prepared {
             text,
@@ -113,13 +126,13 @@ impl Cleaner {
         let t1 = Instant::now();
         stages.decode += (t1 - t0).as_secs_f64();
         let body = if html::looks_like_html(&fixed) {
-            std::borrow::Cow::Owned(html::main_text(&fixed))
+            Cow::Owned(html::main_text(&fixed))
         } else {
             fixed
         };
         let t2 = Instant::now();
         stages.html += (t2 - t1).as_secs_f64();
-        let text = self.normalizer.normalize(&body).into_owned();
+        let text = self.normalized(body);
         stages.normalize += t2.elapsed().as_secs_f64();
         Prepared {
             text,
@@ -188,10 +201,7 @@ impl Cleaner {
         st.repair += (t2 - t1).as_secs_f64();
         st.facts += t3.elapsed().as_secs_f64();
         stats.documents += 1;
-        *stats
-            .encodings
-            .entry(done.encoding.to_string())
-            .or_insert(0) += 1;
+        *stats.encodings.entry(done.encoding).or_insert(0) += 1;
         if done.mojibake {
             stats.documents_mojibake += 1;
         }

@@ -1,0 +1,134 @@
+//! A per-thread memo of language-model lookups.
+//!
+//! The decoder asks for the same n-grams again and again: every round of the
+//! rate estimate re-scores the same candidate pairs, and an archive repeats
+//! its phrasing from page to page. A lookup in the model is a binary search
+//! in two rows (two models for an adapted repairer); a hit here is one
+//! probe of a direct-mapped table that stays in the L2 cache.
+
+use crate::lm::{Lm, TokenId};
+
+/// Entries (a power of two): 32 K × 12 bytes.
+const SLOTS: usize = 1 << 15;
+/// Never a key: bigram keys leave bits 32..63 clear but for the tag.
+const EMPTY: u64 = u64::MAX;
+/// Tags a bigram key apart from trigram keys.
+const BIGRAM: u64 = 1 << 63;
+
+/// Memoized `logp2`/`logp3` of one model (told apart by an id).
+#[derive(Debug)]
+pub(crate) struct Memo {
+    owner: u64,
+    keys: Vec<u64>,
+    vals: Vec<f32>,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            owner: 0,
+            keys: vec![EMPTY; SLOTS],
+            vals: vec![0.0; SLOTS],
+        }
+    }
+}
+
+impl Memo {
+    /// A memo without a table (every lookup goes to the model), to stand in
+    /// while the real one is borrowed out of the scratch space.
+    pub fn detached() -> Memo {
+        Memo {
+            owner: 0,
+            keys: Vec::new(),
+            vals: Vec::new(),
+        }
+    }
+}
+
+#[inline]
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+impl Memo {
+    /// Starts using the memo for the model with id `owner`, forgetting what
+    /// another model said.
+    pub fn bind(&mut self, owner: u64) {
+        if self.owner != owner {
+            self.keys.fill(EMPTY);
+            self.owner = owner;
+        }
+    }
+
+    #[inline]
+    fn get_or(&mut self, key: u64, f: impl FnOnce() -> f32) -> f32 {
+        let s = slot(key);
+        if let (Some(k), Some(v)) = (self.keys.get_mut(s), self.vals.get_mut(s)) {
+            if *k == key {
+                return *v;
+            }
+            let x = f();
+            *k = key;
+            *v = x;
+            return x;
+        }
+        f()
+    }
+
+    /// `lm.logp2(prev, next)`.
+    #[inline]
+    pub fn p2(&mut self, lm: &dyn Lm, prev: TokenId, next: TokenId) -> f32 {
+        if (prev | next) >> 16 != 0 {
+            return lm.logp2(prev, next);
+        }
+        let key = BIGRAM | (u64::from(prev) << 16) | u64::from(next);
+        self.get_or(key, || lm.logp2(prev, next))
+    }
+
+    /// `lm.logp3(p2, p1, next)`.
+    #[inline]
+    pub fn p3(&mut self, lm: &dyn Lm, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
+        if (p2 | p1 | next) >> 16 != 0 {
+            return lm.logp3(p2, p1, next);
+        }
+        let key = (u64::from(p2) << 32) | (u64::from(p1) << 16) | u64::from(next);
+        self.get_or(key, || lm.logp3(p2, p1, next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lm::{self, LanguageModel};
+
+    #[test]
+    fn memo_answers_like_the_model() {
+        let lm = LanguageModel::embedded();
+        let mut toks = Vec::new();
+        lm::tokenize(
+            "Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm",
+            &mut toks,
+        );
+        let mut m = Memo::default();
+        m.bind(7);
+        for round in 0..2 {
+            for w in toks.windows(3) {
+                let (a, b, c) = (w[0], w[1], w[2]);
+                assert_eq!(m.p2(lm, b, c), lm.logp2(b, c), "round {round}");
+                assert_eq!(m.p3(lm, a, b, c), lm.logp3(a, b, c), "round {round}");
+            }
+        }
+        // big ids bypass the memo
+        assert_eq!(m.p2(lm, 1 << 20, 5), lm.logp2(1 << 20, 5));
+    }
+
+    #[test]
+    fn rebinding_forgets() {
+        let mut m = Memo::default();
+        m.bind(1);
+        assert_eq!(m.get_or(5, || 1.0), 1.0);
+        assert_eq!(m.get_or(5, || 2.0), 1.0);
+        m.bind(2);
+        assert_eq!(m.get_or(5, || 2.0), 2.0);
+    }
+}

@@ -15,6 +15,7 @@ use super::letters::analyse;
 use super::noise::REF_TONED;
 use crate::lm::{self, LanguageModel};
 use crate::syllable;
+use std::cell::RefCell;
 
 /// The word analyses into letters the channel model knows.
 const V_ANALYSED: u16 = 1;
@@ -176,6 +177,8 @@ pub(crate) struct Look {
     pub evidence: u32,
     /// Valid marked words much rarer than another spelling of their skeleton.
     pub suspect: u32,
+    /// Words with marks (valid or not) that analyse into letters.
+    pub marked: u32,
 }
 
 impl Look {
@@ -202,6 +205,7 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
             return;
         }
         let v = cache.verdict_at(text, start, end);
+        l.marked += u32::from(v & V_ANALYSED != 0);
         l.valid += u32::from(v & V_VALID != 0);
         l.toned += u32::from(v & V_TONED != 0);
         l.stacked += u32::from(v & V_STACKED != 0);
@@ -209,6 +213,23 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
         l.suspect += u32::from(v & V_SUSPECT != 0);
     });
     l
+}
+
+thread_local! {
+    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// True when nothing visible in `text` hints at damage (no model needed):
+/// no stacked marks beyond the odd one, and tones as frequent as in clean
+/// text. Archive adaptation counts its model from such documents.
+pub(crate) fn looks_clean(text: &str) -> bool {
+    let l = CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => look(text, &mut c),
+        Err(_) => look(text, &mut WordCache::default()),
+    });
+    let words = (l.plain + l.marked) as f32;
+    let base = (l.plain + l.valid).max(1) as f32;
+    l.stacked as f32 <= 1.0 + 0.002 * words && l.toned as f32 / base > 0.5 * REF_TONED
 }
 
 #[cfg(test)]

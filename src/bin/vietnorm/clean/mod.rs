@@ -154,9 +154,15 @@ fn parse_size(s: &str) -> Result<u64, String> {
 /// fsync per file: the rename already guarantees that an interrupted run
 /// leaves no half-written output under the real name.)
 struct AtomicFile {
+    w: BufWriter<File>,
+    pending: Pending,
+}
+
+/// A written, closed temporary file waiting for its rename; dropped
+/// uncommitted, it is removed.
+struct Pending {
     tmp: PathBuf,
     path: PathBuf,
-    w: BufWriter<File>,
     done: bool,
 }
 
@@ -173,22 +179,37 @@ impl AtomicFile {
             r => r?,
         };
         Ok(AtomicFile {
-            tmp,
-            path: path.to_path_buf(),
             w: BufWriter::with_capacity(256 * 1024, f),
-            done: false,
+            pending: Pending {
+                tmp,
+                path: path.to_path_buf(),
+                done: false,
+            },
         })
     }
 
+    /// Flushes and closes the file, leaving the rename for later.
+    fn close(self) -> std::io::Result<Pending> {
+        let AtomicFile { mut w, pending } = self;
+        w.flush()?;
+        drop(w);
+        Ok(pending)
+    }
+
+    fn commit(self) -> std::io::Result<()> {
+        self.close()?.commit()
+    }
+}
+
+impl Pending {
     fn commit(mut self) -> std::io::Result<()> {
-        self.w.flush()?;
         crate::io::commit_temp(&self.tmp, &self.path)?;
         self.done = true;
         Ok(())
     }
 }
 
-impl Drop for AtomicFile {
+impl Drop for Pending {
     fn drop(&mut self) {
         if !self.done {
             crate::io::discard_temp(&self.tmp);
@@ -231,6 +252,10 @@ fn drop_partial_line(path: &Path) -> std::io::Result<()> {
 struct FileResult {
     stats: Stats,
     facts: Vec<u8>,
+    /// With `--facts`, the output waits for its facts to be written: a run
+    /// interrupted in between redoes the file on `--resume` (its facts
+    /// may then appear twice, never not at all).
+    pending: Option<Pending>,
 }
 
 fn is_fresh(out: &Path, src: &Path) -> bool {
@@ -319,66 +344,91 @@ fn finish_document(
 }
 
 /// Cleans one file of the archive; `learned` is its document when the
-/// learning pass already prepared it.
+/// learning pass already prepared it. With `defer`, the output is left
+/// for the caller to rename (after the facts are written).
 fn clean_file(
     cleaner: &Cleaner,
     job: &Job,
     resume: bool,
     learned: Option<(Prepared, u64)>,
+    defer: bool,
 ) -> FileResult {
     let mut stats = Stats::default();
     let mut facts = Vec::new();
     let display = job.src.display().to_string();
     if crate::io::interrupted() {
-        return FileResult { stats, facts };
+        return FileResult {
+            stats,
+            facts,
+            pending: None,
+        };
     }
     if resume && is_fresh(&job.out, &job.src) {
         stats.files_resumed += 1;
-        return FileResult { stats, facts };
+        return FileResult {
+            stats,
+            facts,
+            pending: None,
+        };
     }
-    let res = (|| -> Result<(), String> {
+    let res = (|| -> Result<Option<Pending>, String> {
         let mut local = Stats::default();
-        if let Some((prepared, size)) = learned {
-            let mut file = AtomicFile::create(&job.out)
-                .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
-            finish_document(
-                cleaner,
-                &display,
-                prepared,
-                size,
-                &mut file.w,
-                &mut local,
-                &mut facts,
-            )?;
-            file.commit()
-                .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
-            local.files += 1;
-            stats.merge(local);
-            return Ok(());
-        }
-        let opened = formats::open(&job.src)?;
-        let mut file = AtomicFile::create(&job.out)
-            .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
-        clean_opened(
-            cleaner,
-            &display,
-            opened,
-            &out_name(&job.out),
-            &mut file.w,
-            &mut local,
-            &mut facts,
-        )?;
-        file.commit()
-            .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
+        let file = match learned {
+            Some((prepared, size)) => {
+                let mut file = AtomicFile::create(&job.out)
+                    .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+                finish_document(
+                    cleaner,
+                    &display,
+                    prepared,
+                    size,
+                    &mut file.w,
+                    &mut local,
+                    &mut facts,
+                )?;
+                file
+            }
+            None => {
+                let opened = formats::open(&job.src)?;
+                let mut file = AtomicFile::create(&job.out)
+                    .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+                clean_opened(
+                    cleaner,
+                    &display,
+                    opened,
+                    &out_name(&job.out),
+                    &mut file.w,
+                    &mut local,
+                    &mut facts,
+                )?;
+                file
+            }
+        };
+        let write_error =
+            |e: std::io::Error| format!("cannot write output {}: {e}", job.out.display());
+        let pending = if defer {
+            Some(file.close().map_err(write_error)?)
+        } else {
+            file.commit().map_err(write_error)?;
+            None
+        };
         local.files += 1;
         stats.merge(local);
-        Ok(())
+        Ok(pending)
     })();
-    if let Err(reason) = res {
-        facts.clear();
-        stats.fail(display, reason);
+    let pending = match res {
+        Ok(p) => p,
+        Err(reason) => {
+            facts.clear();
+            stats.fail(display, reason);
+            None
+        }
+    };
+    FileResult {
+        stats,
+        facts,
+        pending,
     }
-    FileResult { stats, facts }
 }
 
 /// Standard input to standard output.
@@ -785,6 +835,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
         let docs = AtomicU64::new(0);
         // Files go in chunks so facts come out in input order with bounded memory.
+        let defer = facts_out.is_some();
         let learned = Mutex::new(learned);
         let has_learned = !learned.lock().map(|l| l.is_empty()).unwrap_or(true);
         for (c, chunk) in jobs.chunks(256).enumerate() {
@@ -801,7 +852,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         } else {
                             None
                         };
-                        let r = clean_file(&cleaner, job, args.resume, mine);
+                        let r = clean_file(&cleaner, job, args.resume, mine, defer);
                         if !crate::io::interrupted() {
                             for f in &r.stats.failures {
                                 pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
@@ -818,12 +869,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     })
                     .collect()
             });
+            let mut pending = Vec::new();
             for r in results {
                 if let Some(f) = &mut facts_out {
                     f.write_all(&r.facts)
                         .context("cannot write the facts file")?;
                 }
                 total.merge(r.stats);
+                pending.extend(r.pending);
+            }
+            if let Some(f) = &mut facts_out {
+                f.flush().context("cannot write the facts file")?;
+            }
+            // outputs only once their facts are on disk
+            for p in pending {
+                let path = p.path.clone();
+                if let Err(e) = p.commit() {
+                    let reason = format!("cannot write output {}: {e}", path.display());
+                    eprintln!("vietnorm: {}: {reason}", path.display());
+                    total.files = total.files.saturating_sub(1);
+                    total.fail(path.display().to_string(), reason);
+                }
             }
         }
         pb.finish_and_clear();

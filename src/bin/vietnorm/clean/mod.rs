@@ -59,8 +59,13 @@ each get a folder named after them. Outputs are plain (uncompressed) text: `.gz`
 are dropped; JSONL stays JSONL with the field replaced and a `vietnorm` object added; a WARC \
 file becomes NAME.warc.jsonl with one record per HTML/text response.
 
+Interrupting (Ctrl-C, SIGTERM) removes the outputs being written and keeps the complete ones; \
+run the same command with --resume to go on. Temporary files a killed run left behind \
+(.NAME.vietnorm-PID.tmp) are removed by the next run.
+
 Exit status: 0 when every document was cleaned, 1 when any file or record failed (each is \
-reported on stderr with its path and reason, and the run goes on), 2 on usage errors.
+reported on stderr with its path and reason, and the run goes on), 2 on usage errors, 130 when \
+interrupted.
 
 Examples:
   vietnorm clean archive/ -o clean/

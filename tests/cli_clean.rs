@@ -462,6 +462,7 @@ fn help_is_complete() {
         "--quiet",
         "--threads",
         "Exit status",
+        "Ctrl-C",
     ] {
         assert!(h.contains(opt), "{opt} missing from help");
     }

@@ -57,7 +57,8 @@ st = r["stage_seconds"]
 print(f"{name}: {r['documents']} docs, {mb:.1f} MB in {secs(wall):.1f} s wall = {mb/secs(wall):.1f} MB/s; "
       f"CPU {cpu:.1f} s (user {float(user):.1f}, sys {float(sysc):.1f}) = {mb/cpu:.1f} MB/s per CPU-second; peak RSS {int(rss)/1024:.0f} MB; "
       f"failures {len(r['failures'])}; repaired docs {r['documents_repaired']}, syllables {r['syllables_changed']}")
-print("   worker seconds by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in st.items()))
+print("   worker seconds by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in st.items())
+      + f"; learning pass {r.get('learning_seconds', 0):.1f} s wall")
 PY
   echo "   load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   if [ "$OUT" != "$WORK" ]; then rm -rf "$OUT/out-$name"; fi

@@ -59,8 +59,13 @@ each get a folder named after them. Outputs are plain (uncompressed) text: `.gz`
 are dropped; JSONL stays JSONL with the field replaced and a `vietnorm` object added; a WARC \
 file becomes NAME.warc.jsonl with one record per HTML/text response.
 
+Interrupting (Ctrl-C, SIGTERM) removes the outputs being written and keeps the complete ones; \
+run the same command with --resume to go on. Temporary files a killed run left behind \
+(.NAME.vietnorm-PID.tmp) are removed by the next run.
+
 Exit status: 0 when every document was cleaned, 1 when any file or record failed (each is \
-reported on stderr with its path and reason, and the run goes on), 2 on usage errors.
+reported on stderr with its path and reason, and the run goes on), 2 on usage errors, 130 when \
+interrupted.
 
 Examples:
   vietnorm clean archive/ -o clean/
@@ -285,6 +290,9 @@ fn sniff(opened: &mut Opened, name: &str) -> Result<Format, String> {
 }
 
 /// Cleans one opened input into `out`.
+// the input, where it goes, what it adds to; grouping them would only
+// rename the arguments
+#[allow(clippy::too_many_arguments)]
 fn clean_opened(
     cleaner: &Cleaner,
     display: &str,
@@ -293,13 +301,20 @@ fn clean_opened(
     out: &mut dyn Write,
     stats: &mut Stats,
     facts: &mut Vec<u8>,
+    cached_lines: Vec<Option<Prepared>>,
 ) -> Result<(), String> {
     let compression = opened.compression;
     match sniff(&mut opened, name)? {
-        Format::Jsonl => {
-            jsonl::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
-                .map_err(|e| formats::read_error(&e, compression))
-        }
+        Format::Jsonl => jsonl::clean_stream(
+            cleaner,
+            display,
+            &mut opened.reader,
+            out,
+            stats,
+            facts,
+            cached_lines,
+        )
+        .map_err(|e| formats::read_error(&e, compression)),
         Format::Warc => warc::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
             .map_err(|e| formats::read_error(&e, compression)),
         format => {
@@ -350,7 +365,7 @@ fn clean_file(
     cleaner: &Cleaner,
     job: &Job,
     resume: bool,
-    learned: Option<(Prepared, u64)>,
+    learned: Option<Ready>,
     defer: bool,
 ) -> FileResult {
     let mut stats = Stats::default();
@@ -374,7 +389,7 @@ fn clean_file(
     let res = (|| -> Result<Option<Pending>, String> {
         let mut local = Stats::default();
         let file = match learned {
-            Some((prepared, size)) => {
+            Some(Ready::Doc(prepared, size)) => {
                 let mut file = AtomicFile::create(&job.out)
                     .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
                 finish_document(
@@ -388,7 +403,11 @@ fn clean_file(
                 )?;
                 file
             }
-            None => {
+            other => {
+                let cached_lines = match other {
+                    Some(Ready::Lines(lines)) => lines,
+                    _ => Vec::new(),
+                };
                 let opened = formats::open(&job.src)?;
                 let mut file = AtomicFile::create(&job.out)
                     .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
@@ -400,6 +419,7 @@ fn clean_file(
                     &mut file.w,
                     &mut local,
                     &mut facts,
+                    cached_lines,
                 )?;
                 file
             }
@@ -440,7 +460,16 @@ fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Res
         .context("cannot read standard input")?;
     let opened = formats::open_bytes(raw);
     let mut buf = Vec::new();
-    match clean_opened(cleaner, "<stdin>", opened, "", &mut buf, stats, facts) {
+    match clean_opened(
+        cleaner,
+        "<stdin>",
+        opened,
+        "",
+        &mut buf,
+        stats,
+        facts,
+        Vec::new(),
+    ) {
         Ok(()) => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buf)?;
@@ -452,11 +481,19 @@ fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Res
     Ok(())
 }
 
-/// Text and HTML documents the learning pass already prepared (decoded,
-/// main text, normalized), by job index, with their size after
-/// decompression: the cleaning pass takes them from here instead of doing
-/// that work twice. Bounded by the sample budget.
-type Learned = HashMap<usize, (Prepared, u64)>;
+/// Documents the learning pass already prepared (decoded, main text,
+/// normalized), by job index: the cleaning pass takes them from here
+/// instead of doing that work twice. Bounded by the sample budget.
+type Learned = HashMap<usize, Ready>;
+
+/// What the learning pass prepared of one file.
+enum Ready {
+    /// A text or HTML file's document, with its size after decompression.
+    Doc(Prepared, u64),
+    /// A JSONL file's texts by line index (the lines read before the
+    /// sample budget ran out).
+    Lines(Vec<Option<Prepared>>),
+}
 
 /// What the learning pass found.
 struct Learning {
@@ -512,9 +549,28 @@ fn learn(
                         index: Option<usize>| {
         let counter = &mut learning.lines;
         match sniff(&mut opened, name) {
-            Ok(Format::Jsonl) => jsonl::for_each_text(cleaner, &mut opened.reader, |p, n| {
-                feed(counter, tx, p.text, n)
-            }),
+            Ok(Format::Jsonl) => {
+                let mut lines: Vec<Option<Prepared>> = Vec::new();
+                let mut stages = report::Stages::default();
+                jsonl::for_each_text(cleaner, &mut opened.reader, &mut stages, |i, p, n| {
+                    let text = match index {
+                        Some(_) => {
+                            let text = p.text.clone();
+                            if lines.len() <= i {
+                                lines.resize_with(i + 1, || None);
+                            }
+                            lines[i] = Some(p);
+                            text
+                        }
+                        None => p.text,
+                    };
+                    feed(counter, tx, text, n)
+                });
+                if let Some(i) = index {
+                    learning.stages.merge(&stages);
+                    learning.prepared.insert(i, Ready::Lines(lines));
+                }
+            }
             Ok(Format::Warc) => warc::for_each_text(cleaner, &mut opened.reader, |p, n| {
                 feed(counter, tx, p.text, n)
             }),
@@ -526,7 +582,9 @@ fn learn(
                             Some(i) => {
                                 learning.stages.merge(&stages);
                                 let text = p.text.clone();
-                                learning.prepared.insert(i, (p, bytes.len() as u64));
+                                learning
+                                    .prepared
+                                    .insert(i, Ready::Doc(p, bytes.len() as u64));
                                 text
                             }
                             None => p.text,
@@ -806,7 +864,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let opened = formats::open_bytes(raw);
                 let mut buf = Vec::new();
                 match clean_opened(
-                    &cleaner, "<stdin>", opened, "", &mut buf, &mut total, &mut facts,
+                    &cleaner,
+                    "<stdin>",
+                    opened,
+                    "",
+                    &mut buf,
+                    &mut total,
+                    &mut facts,
+                    Vec::new(),
                 ) {
                     Ok(()) => {
                         let mut out = std::io::stdout().lock();

@@ -233,9 +233,11 @@ struct Known {
     doc: u32,
 }
 
-/// Bounds of [`Known`] (entries, candidates) before it starts afresh.
-const KNOWN_WORDS: usize = 200_000;
-const KNOWN_CANDS: usize = 2_000_000;
+/// Bounds of [`Known`] (entries, candidates) before it starts afresh: about
+/// 50 MB per thread at most (a candidate is under 100 bytes, an entry under
+/// 160).
+const KNOWN_WORDS: usize = 50_000;
+const KNOWN_CANDS: usize = 400_000;
 
 impl Known {
     /// Starts a document for the model with id `owner`.
@@ -1194,4 +1196,16 @@ fn joined(word: &str) -> bool {
                         && syllable::is_valid(word.get(j..).unwrap_or(""))
                 }))
     })
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The bound on the per-thread candidate cache assumes small candidates.
+    #[test]
+    fn candidates_stay_small() {
+        assert!(std::mem::size_of::<Cand>() <= 100);
+        assert!(std::mem::size_of::<(Uniq, Option<ToneStyle>)>() <= 160);
+    }
 }

@@ -105,12 +105,24 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     let mut copied = 0usize; // bytes of `text` already accounted for in `out`
     let mut changed = false;
     let mut scratch = Scratch::default();
+    // whether the page's own Vietnamese letters show diacritic damage,
+    // counted on first need
+    let mut damaged: Option<bool> = None;
     for (start, end) in runs(text) {
         let Some(run) = text.get(start..end) else {
             continue;
         };
-        if run.is_ascii() || !suspicious(run) {
+        if run.is_ascii() {
             continue;
+        }
+        match suspicious(run) {
+            None => continue,
+            // random marks on a damaged page make the same pairs (`khoâ`,
+            // `daô`): there they are the repairer's to fix, not ours
+            Some(Trigger::Pair) if *damaged.get_or_insert_with(|| diacritic_damage(text)) => {
+                continue
+            }
+            Some(_) => {}
         }
         // a combining mark right after the run would attach to whatever the
         // repair puts there: leave such runs alone so the text stays NFC
@@ -163,31 +175,56 @@ fn is_combining(c: char) -> bool {
     unicode_normalization::char::canonical_combining_class(c) != 0
 }
 
-/// True when a run holds a char that clean Vietnamese does not use: a C1
+/// Why a run looks like mojibake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trigger {
+    /// A char clean Vietnamese does not use.
+    Char,
+    /// Only weaker signs: a letter pair clean Vietnamese never writes
+    /// ([`foreign_pair`]) or a symbol glued to a letter (`n”`).
+    Pair,
+}
+
+/// Whether a run holds a char that clean Vietnamese does not use: a C1
 /// control, U+FFFD, a Latin-1 symbol or Windows-1252 punctuation glued to
 /// letters, or a Latin-1 letter foreign to Vietnamese (VNI's mark bytes
 /// `ä å æ ë î ï ñ ö ø û ü`, UTF-8 lead chars `Ã Ä Å Æ`); or a pair of
 /// letters that Vietnamese never writes and VNI through a Western code page
 /// writes all the time (see [`foreign_pair`]). Other runs are left alone
 /// without trying any hypothesis.
-fn suspicious(run: &str) -> bool {
+fn suspicious(run: &str) -> Option<Trigger> {
     let mut prev_letter = false;
     let mut prev = '\0';
+    let mut pair = false;
     for c in run.chars() {
         let cp = u32::from(c);
         let odd = (0x80..0xA0).contains(&cp)
             || c == '\u{FFFD}'
             || c == '\u{AD}'
-            || "äåæëîïñöøûüÃÄÅÆ".contains(c)
-            || (prev_letter && is_symbol(c))
-            || foreign_pair(prev, c);
+            || "äåæëîïñöøûüÃÄÅÆ".contains(c);
         if odd {
-            return true;
+            return Some(Trigger::Char);
         }
+        pair |= (prev_letter && is_symbol(c)) || foreign_pair(prev, c);
         prev_letter = c.is_alphabetic();
         prev = c;
     }
-    false
+    pair.then_some(Trigger::Pair)
+}
+
+/// True when at least two words of `text` carry a letter that no Western
+/// code page has (`ă ơ ư đ ũ ế ộ`…, or a combining mark) and still are no
+/// syllable: marks added or stacked at random (`qũýết`, `khóă`). VNI or TCVN3
+/// shown through a Western code page cannot produce those letters, so such a
+/// page is damaged in its diacritics, and letter pairs on it are not evidence
+/// of mojibake.
+fn diacritic_damage(text: &str) -> bool {
+    let unicode_only = |c: char| !c.is_ascii() && western_byte(c).is_none();
+    syllable::words(text)
+        .filter(|(_, w)| w.chars().any(unicode_only) && !syllable::is_valid(w))
+        .take(2)
+        .count()
+        >= 2
 }
 
 /// A letter pair clean Vietnamese never has, where VNI shown through a
@@ -255,7 +292,7 @@ fn clean_edges(run: &str, fixed: &str) -> Option<((usize, usize), (usize, usize)
         o == n || {
             let mut words = syllable::words(o).peekable();
             words.peek().is_some()
-                && !suspicious(o)
+                && suspicious(o).is_none()
                 && words.all(|(_, w)| syllable::is_valid(w))
                 && words_logp(before, o, after) >= words_logp(before, n, after)
         }
@@ -645,6 +682,22 @@ mod tests {
         assert_eq!(
             fix("Céng hoµ x· héi chñ nghÜa ViÖt Nam"),
             "Cộng hoà xã hội chủ nghĩa Việt Nam"
+        );
+    }
+
+    #[test]
+    fn random_marks_are_not_mojibake() {
+        // a page whose diacritics were damaged at random (marks added and
+        // stacked, as on a real scraped page): its `oâ`/`aô` pairs are for
+        // diacritic repair, not VNI
+        let damaged = "Hội nghị qũýết định khóă học mới, các thành viên bàn về đaô tạo \
+                       và khoâ học công nghệ của tỉnh.";
+        assert_eq!(fix(damaged), damaged);
+        // the same pairs in an otherwise clean page are VNI shown through a
+        // Western code page
+        assert_eq!(
+            fix("Hôm qua, Baùo caùo cuûa UBND đã gửi lên tỉnh."),
+            "Hôm qua, Báo cáo của UBND đã gửi lên tỉnh."
         );
     }
 

@@ -1,11 +1,17 @@
 //! Diacritic repair throughput on clean text and on the three kinds of damage.
 //!
-//! The corpus is our own text (`tests/data/repair/clean.txt` and
-//! `data/samples/sample.txt`), or any clean Vietnamese file named by
+//! The corpus is our own text (`tests/data/repair/clean.txt`,
+//! `data/samples/sample.txt` and 1 MiB of the shared corpus of our own
+//! sentences, `benches/corpus.rs`), or any clean Vietnamese file named by
 //! `VIETNORM_BENCH_TEXT` (for example the registry statutes the language
 //! model is counted from). It is cut into documents of about 300 words, as
 //! an archive of articles would be, and every document is repaired once per
-//! iteration.
+//! iteration. Damaged corpora come in eight random variants repaired in
+//! turn, so the per-thread caches do not see the same damaged words on
+//! every iteration.
+#[path = "corpus.rs"]
+mod corpus;
+
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use vietnorm::repair::damage::{damage, Damage};
 use vietnorm::repair::Repairer;
@@ -25,14 +31,20 @@ fn corpus() -> (String, String) {
         }
         Err(_) => (
             "own".to_string(),
+            // 1 MiB of our own sentences (benches/corpus.rs), with the
+            // repair tests' text and the sample page at the front
             format!(
-                "{}{}",
+                "{}{}{}",
                 include_str!("../tests/data/repair/clean.txt"),
-                include_str!("../data/samples/sample.txt")
+                include_str!("../data/samples/sample.txt"),
+                corpus::news(1 << 20)
             ),
         ),
     }
 }
+
+/// Damaged variants of the corpus, repaired in turn.
+const VARIANTS: usize = 8;
 
 fn documents(text: &str) -> Vec<String> {
     let mut docs = Vec::new();
@@ -67,19 +79,33 @@ fn repair(c: &mut Criterion) {
         ("b_stripped", Some(Damage::Strip)),
         ("c_tones_swapped", Some(Damage::SWAP_TONES)),
     ] {
-        let input: Vec<String> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| match dmg {
-                Some(k) => damage(d, k, i as u64),
-                None => d.clone(),
+        // damaged pages come in several random variants, one per iteration
+        // in turn: the per-thread caches (candidates, n-gram memo) then see
+        // an archive's steady state, not the same damaged words every time
+        let variants: Vec<Vec<String>> = (0..if dmg.is_some() { VARIANTS } else { 1 })
+            .map(|v| {
+                docs.iter()
+                    .enumerate()
+                    .map(|(i, d)| match dmg {
+                        Some(k) => damage(d, k, (i + 100_000 * v) as u64),
+                        None => d.clone(),
+                    })
+                    .collect()
             })
             .collect();
-        let bytes: usize = input.iter().map(|d| d.len()).sum();
+        let bytes: usize = variants
+            .iter()
+            .map(|v| v.iter().map(|d| d.len()).sum::<usize>())
+            .sum::<usize>()
+            / variants.len();
         g.throughput(Throughput::Bytes(bytes as u64));
-        g.bench_with_input(BenchmarkId::new(kind, &name), &input, |b, input| {
+        g.bench_with_input(BenchmarkId::new(kind, &name), &variants, |b, variants| {
+            let mut turn = 0;
             b.iter(|| {
-                input
+                turn = (turn + 1) % variants.len();
+                variants
+                    .get(turn)
+                    .map_or(&[][..], |v| v.as_slice())
                     .iter()
                     .map(|d| r.repair(black_box(d)).edits.len())
                     .sum::<usize>()

@@ -24,6 +24,7 @@
 pub mod decode;
 mod error;
 pub mod extract;
+mod fxhash;
 pub mod lm;
 pub mod normalize;
 pub mod repair;

@@ -462,6 +462,7 @@ fn help_is_complete() {
         "--quiet",
         "--threads",
         "Exit status",
+        "Ctrl-C",
     ] {
         assert!(h.contains(opt), "{opt} missing from help");
     }
@@ -694,4 +695,57 @@ fn resume_cuts_a_half_written_facts_line() {
     assert_eq!(args(true).status.code(), Some(0));
     let after = read(facts.clone());
     assert_eq!(after, whole);
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupted_facts_are_complete_after_resume() {
+    let d = tempdir("interrupt-facts");
+    let input = d.join("in");
+    fs::create_dir_all(&input).unwrap();
+    for i in 0..300 {
+        fs::write(input.join(format!("t{i:03}.txt")), page_text(i).repeat(4)).unwrap();
+    }
+    let out = d.join("out");
+    let facts = d.join("facts.jsonl");
+    let args = |resume: bool| {
+        let mut v = vec![
+            os("clean"),
+            os(&input),
+            os("-o"),
+            os(&out),
+            os("-q"),
+            os("--no-repair"),
+            os("--facts"),
+            os(&facts),
+        ];
+        if resume {
+            v.push(os("--resume"));
+        }
+        v
+    };
+    let child = bin().args(args(false)).spawn().unwrap();
+    let start = std::time::Instant::now();
+    while !out.exists() || walk(&out).is_empty() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(matches!(o.status.code(), Some(130) | Some(0)));
+    let o = bin().args(args(true)).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(walk(&out).len(), 300);
+    // every document has its facts line (at least once), every line whole
+    let mut sources = std::collections::BTreeSet::new();
+    for line in read(facts.clone()).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a whole JSON line");
+        sources.insert(v["source"].as_str().unwrap().to_string());
+    }
+    assert_eq!(sources.len(), 300);
 }

@@ -54,7 +54,8 @@ const CANDIDATES: [(Encoding, Option<Table>); 6] = [
 /// almost none.
 const UTF16_MIN_ZEROS: f32 = 0.05;
 
-/// Code units of BOM-less input read when deciding whether it is UTF-16.
+/// Code units of BOM-less input whose zero bytes are counted when deciding
+/// whether it is UTF-16 (the first quarter is also read as text).
 const UTF16_SAMPLE: usize = 4096;
 
 /// True when BOM-less bytes are UTF-16 (see [`utf16_verdict`]).
@@ -87,8 +88,11 @@ pub(crate) fn utf16_verdict(bytes: &[u8]) -> Option<(Endian, f32)> {
         Endian::Little => Endian::Big,
         Endian::Big => Endian::Little,
     };
-    let mine = utf16_text_score(head, endian);
-    let theirs = utf16_text_score(head, other);
+    // the text test reads the first quarter of the sample in both orders
+    let len = head.len().min(UTF16_SAMPLE / 2) & !1;
+    let text_head = head.get(..len).unwrap_or(head);
+    let mine = utf16_text_score(text_head, endian);
+    let theirs = utf16_text_score(text_head, other);
     let (endian, best) = if theirs.value() > mine.value() {
         (other, theirs)
     } else {

@@ -321,9 +321,13 @@ impl Decoder {
                     Encoding::Tcvn3 => Some(detect::tcvn3_variant(bytes)),
                     _ => None,
                 };
+                // forced UTF-16 without a BOM: a clear zero-byte pattern
+                // settles the order; otherwise the text scoring does
+                let guess = utf::utf16_guess(bytes);
                 let endian = utf::utf16_bom(bytes)
+                    .or_else(|| guess.filter(|g| g.1 >= 0.3).map(|g| g.0))
                     .or_else(|| detect::utf16_verdict(bytes).map(|g| g.0))
-                    .or_else(|| utf::utf16_guess(bytes).map(|g| g.0))
+                    .or_else(|| guess.map(|g| g.0))
                     .unwrap_or(Endian::Little);
                 detect::Verdict {
                     encoding: enc,

@@ -258,7 +258,7 @@ fn trips<const NFC: bool>(w: &[u8; BLOCK + 1]) -> bool {
 /// A byte pair that clean Vietnamese never has and that VNI shown through
 /// a Western code page is full of: `a`, `e`, `A` or `E` followed by a
 /// Latin-1 letter (`C3 xx`). VNI writes its mark bytes after the vowel
-/// (`Baùo`, `Vieät`, `Toâi`), and no Vietnamese vowel cluster starts with
+/// (`Baùo`, `Vieät`, `yeâu`), and no Vietnamese vowel cluster starts with
 /// `a` or `e` and puts a precomposed letter second. (`ä ö ø`, which never
 /// occur in Vietnamese at all, are left to pass 3 of [`screen_for`]; more
 /// pairs would cost more than they find in the vectorized pass: the exact

@@ -5,7 +5,7 @@
 //! Plain ASCII text is full of these characters, so this decoder runs only
 //! when the caller forces it or detection finds VIQR words throughout.
 
-use super::legacy::{combine, NO_VOWEL, VOWEL_UTF8};
+use super::legacy::{combine_lookup as combine, NO_VOWEL, VOWEL_UTF8};
 
 const fn vowel_code(c: u8) -> u8 {
     let (base, upper) = match c {

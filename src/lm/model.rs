@@ -315,3 +315,32 @@ impl fmt::Debug for LanguageModel {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod find_tests {
+    use super::find;
+
+    /// The branchless search finds exactly what a scan finds.
+    #[test]
+    fn find_agrees_with_a_scan() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rnd = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for len in 0..70 {
+            let mut ids: Vec<u16> = (0..len).map(|_| rnd(300) as u16).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let row: Vec<u8> = ids.iter().flat_map(|x| x.to_le_bytes()).collect();
+            for key in 0..310u32 {
+                let want = ids.iter().position(|&x| u32::from(x) == key);
+                assert_eq!(find(&row, key), want, "len {len} key {key}");
+            }
+        }
+        assert_eq!(find(&[], 5), None);
+        assert_eq!(find(&[1, 0], 70_000), None);
+    }
+}

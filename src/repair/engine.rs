@@ -7,12 +7,12 @@ use super::lexicon::{abbrevs, shapes};
 use super::memo::Memo;
 use super::noise::{self, Features};
 use super::{Edit, Strength};
+use crate::fxhash::FxBuild;
 use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
 use crate::normalize::TonePolicy;
 use crate::syllable::{self, ToneStyle};
 use crate::Span;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Cost of keeping a word that is not a valid syllable (foreign words and
 /// acronyms exist, but a damaged page makes many more invalid words).
@@ -223,7 +223,7 @@ fn context_of(text: &str, span: Span) -> Context {
 #[derive(Debug, Default)]
 struct Known {
     owner: u64,
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    ids: HashMap<Box<str>, u32, FxBuild>,
     /// Per entry: the word's `Uniq` (candidate range relative to `cands`)
     /// and its vote on the tone placement style.
     entries: Vec<(Uniq, Option<ToneStyle>)>,
@@ -233,9 +233,11 @@ struct Known {
     doc: u32,
 }
 
-/// Bounds of [`Known`] (entries, candidates) before it starts afresh.
-const KNOWN_WORDS: usize = 200_000;
-const KNOWN_CANDS: usize = 2_000_000;
+/// Bounds of [`Known`] (entries, candidates) before it starts afresh: about
+/// 50 MB per thread at most (a candidate is under 100 bytes, an entry under
+/// 160).
+const KNOWN_WORDS: usize = 50_000;
+const KNOWN_CANDS: usize = 400_000;
 
 impl Known {
     /// Starts a document for the model with id `owner`.
@@ -1182,28 +1184,6 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
     ((chosen - best).exp() / z).clamp(0.0, 1.0)
 }
 
-/// A small fast hasher for short keys (FxHash): the distinct-word table is
-/// hit once per word, and SipHash's DoS resistance buys nothing for a map
-/// that lives for one document.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            for (d, s) in b.iter_mut().zip(chunk) {
-                *d = *s;
-            }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// True when `word` splits into two or three valid syllables.
 fn joined(word: &str) -> bool {
     let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
@@ -1218,21 +1198,14 @@ fn joined(word: &str) -> bool {
     })
 }
 
-/// True when nothing visible in `text` hints at damage (no model needed):
-/// used to pick the documents an archive model is counted from.
-pub(crate) fn looks_clean(text: &str) -> bool {
-    let mut f = Features::default();
-    for (_, w) in syllable::words(text) {
-        let Some(a) = analyse(w) else { continue };
-        f.words += 1.0;
-        if a.stacked() {
-            f.stacked += 1.0;
-        } else if syllable::is_valid(w) {
-            f.valid += 1.0;
-            if a.n_tones() > 0 {
-                f.toned += 1.0;
-            }
-        }
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    /// The bound on the per-thread candidate cache assumes small candidates.
+    #[test]
+    fn candidates_stay_small() {
+        assert!(std::mem::size_of::<Cand>() <= 100);
+        assert!(std::mem::size_of::<(Uniq, Option<ToneStyle>)>() <= 160);
     }
-    f.looks_clean()
 }

@@ -15,6 +15,7 @@ use super::letters::analyse;
 use super::noise::REF_TONED;
 use crate::lm::{self, LanguageModel};
 use crate::syllable;
+use std::cell::RefCell;
 
 /// The word analyses into letters the channel model knows.
 const V_ANALYSED: u16 = 1;
@@ -49,56 +50,86 @@ const MAX_SUSPECT: f32 = 0.02;
 /// Slots of the per-thread verdict cache (a power of two).
 const SLOTS: usize = 1 << 14;
 
+/// One cache slot: the word's key and its verdict, on one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: Key,
+    verdict: u16,
+}
+
+/// A word of at most 15 bytes: its bytes, little-endian, in two halves, with
+/// its length in the top byte of `hi` (so no two words share a key, and the
+/// all-zero key of an empty slot is never a word's).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Key {
+    lo: u64,
+    hi: u64,
+}
+
 /// Verdicts of recently seen words, direct-mapped on the word's bytes.
 #[derive(Debug)]
 pub(crate) struct WordCache {
-    keys: Vec<u128>,
-    vals: Vec<u16>,
+    slots: Vec<Slot>,
 }
 
 impl Default for WordCache {
     fn default() -> WordCache {
         WordCache {
-            keys: vec![0; SLOTS],
-            vals: vec![0; SLOTS],
+            slots: vec![Slot::default(); SLOTS],
         }
     }
 }
 
-/// The word's bytes and length packed into one key; `None` for words of
-/// more than 15 bytes (rare, and judged without the cache). `text` is the
-/// document and `start..end` the word's span in it.
 #[inline]
-fn key_at(text: &[u8], start: usize, end: usize) -> Option<u128> {
+fn le_u64(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The key of the word at `start..end` of `text`; `None` for words of more
+/// than 15 bytes (rare, and judged without the cache).
+#[inline]
+fn key_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > 15 {
         return None;
     }
-    // one 16-byte load where the text allows it, masked to the word
-    let raw = match text.get(start..start + 16) {
-        Some(s) => u128::from_le_bytes(s.try_into().ok()?),
-        None => {
+    // two 8-byte loads where the text allows them, masked to the word
+    let (lo, hi) = match (le_u64(text, start), le_u64(text, start + 8)) {
+        (Some(lo), Some(hi)) => (lo, hi),
+        _ => {
             let mut k = [0u8; 16];
             for (d, s) in k.iter_mut().zip(text.get(start..end)?) {
                 *d = *s;
             }
-            u128::from_le_bytes(k)
+            let (l, h) = k.split_at(8);
+            (
+                u64::from_le_bytes(l.try_into().ok()?),
+                u64::from_le_bytes(h.try_into().ok()?),
+            )
         }
     };
-    let mask = (1u128 << (8 * len)) - 1;
-    Some((raw & mask) | ((len as u128) << 120))
+    let keep = |n: usize| {
+        if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    };
+    Some(Key {
+        lo: lo & keep(len),
+        hi: (hi & keep(len.saturating_sub(8))) | ((len as u64) << 56),
+    })
 }
 
 /// [`key_at`] for a word on its own.
 #[cfg(test)]
-fn key_of(word: &str) -> Option<u128> {
+fn key_of(word: &str) -> Option<Key> {
     key_at(word.as_bytes(), 0, word.len())
 }
 
 #[inline]
-fn slot_of(key: u128) -> usize {
-    let h =
-        ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn slot_of(key: Key) -> usize {
+    let h = (key.lo ^ key.hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
@@ -110,15 +141,14 @@ impl WordCache {
         let Some(key) = key_at(text.as_bytes(), start, end) else {
             return judge(word());
         };
-        let slot = slot_of(key);
-        if self.keys.get(slot) == Some(&key) {
-            return self.vals.get(slot).copied().unwrap_or(0);
+        let Some(slot) = self.slots.get_mut(slot_of(key)) else {
+            return judge(word());
+        };
+        if slot.key == key {
+            return slot.verdict;
         }
         let v = judge(word());
-        if let (Some(k), Some(x)) = (self.keys.get_mut(slot), self.vals.get_mut(slot)) {
-            *k = key;
-            *x = v;
-        }
+        *slot = Slot { key, verdict: v };
         v
     }
 }
@@ -176,6 +206,8 @@ pub(crate) struct Look {
     pub evidence: u32,
     /// Valid marked words much rarer than another spelling of their skeleton.
     pub suspect: u32,
+    /// Words with marks (valid or not) that analyse into letters.
+    pub marked: u32,
 }
 
 impl Look {
@@ -202,6 +234,7 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
             return;
         }
         let v = cache.verdict_at(text, start, end);
+        l.marked += u32::from(v & V_ANALYSED != 0);
         l.valid += u32::from(v & V_VALID != 0);
         l.toned += u32::from(v & V_TONED != 0);
         l.stacked += u32::from(v & V_STACKED != 0);
@@ -209,6 +242,23 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
         l.suspect += u32::from(v & V_SUSPECT != 0);
     });
     l
+}
+
+thread_local! {
+    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// True when nothing visible in `text` hints at damage (no model needed):
+/// no stacked marks beyond the odd one, and tones as frequent as in clean
+/// text. Archive adaptation counts its model from such documents.
+pub(crate) fn looks_clean(text: &str) -> bool {
+    let l = CACHE.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => look(text, &mut c),
+        Err(_) => look(text, &mut WordCache::default()),
+    });
+    let words = (l.plain + l.marked) as f32;
+    let base = (l.plain + l.valid).max(1) as f32;
+    l.stacked as f32 <= 1.0 + 0.002 * words && l.toned as f32 / base > 0.5 * REF_TONED
 }
 
 #[cfg(test)]

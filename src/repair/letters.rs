@@ -265,11 +265,6 @@ impl Analysis {
                 || (l.n_tones > 0 && !is_vowel(l.base))
         })
     }
-
-    /// [`Self::stacked_letter`] or more than one tone on the word.
-    pub fn stacked(&self) -> bool {
-        self.stacked_letter() || self.n_tones() > 1
-    }
 }
 
 /// Analyse a letter run (letters and combining marks). `None` if it holds a
@@ -368,12 +363,12 @@ mod tests {
         assert_eq!(a.len, 4);
         assert!(a.letters[0].upper);
         assert_eq!(a.letters[3].first_tone(), T_DOT);
-        assert!(!a.stacked());
+        assert!(!a.stacked_letter() && a.n_tones() == 1);
         let a = analyse("họ\u{301}p").unwrap();
         assert_eq!(a.letters[1].n_tones, 2);
-        assert!(a.stacked());
+        assert!(a.stacked_letter());
         let a = analyse("qũýết").unwrap();
-        assert!(a.stacked());
+        assert!(a.n_tones() > 1);
         let a = analyse("ĐẮK").unwrap();
         assert_eq!(a.letters[0].first_mod(), M_BAR);
         assert_eq!(a.letters[1].first_mod(), M_BREVE);

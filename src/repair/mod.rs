@@ -268,7 +268,7 @@ impl Repairer {
         let mut counter = Counter::new(order);
         let mut used = 0usize;
         for d in docs {
-            if engine::looks_clean(d.as_ref()) && counter.add_document(d.as_ref()) {
+            if gate::looks_clean(d.as_ref()) && counter.add_document(d.as_ref()) {
                 used += 1;
             }
         }

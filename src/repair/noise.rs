@@ -41,12 +41,6 @@ impl Features {
     pub fn toned_rate(&self) -> f32 {
         self.toned / self.valid.max(1.0)
     }
-
-    /// True when nothing visible hints at damage: no stacked marks beyond the
-    /// odd one, and tones as frequent as in clean text.
-    pub fn looks_clean(&self) -> bool {
-        self.stacked <= 1.0 + 0.002 * self.words && self.toned_rate() > 0.5 * REF_TONED
-    }
 }
 
 /// The first guess of a document's rates.

@@ -26,6 +26,7 @@
 pub(crate) mod letters;
 pub(crate) mod words;
 
+use crate::fxhash::FxBuild;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -618,8 +619,8 @@ pub fn apply_case(form: &str, like: &str) -> String {
 
 struct Inventory {
     all: Vec<&'static str>,
-    index: HashMap<&'static str, u32>,
-    by_skeleton: HashMap<String, Vec<u32>>,
+    index: HashMap<&'static str, u32, FxBuild>,
+    by_skeleton: HashMap<String, Vec<u32>, FxBuild>,
 }
 
 static INVENTORY: LazyLock<Inventory> = LazyLock::new(build_inventory);
@@ -665,8 +666,8 @@ fn build_inventory() -> Inventory {
         .into_iter()
         .map(|s| &*Box::leak(s.into_boxed_str()))
         .collect();
-    let mut index = HashMap::with_capacity(all.len());
-    let mut by_skeleton: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut index = HashMap::with_capacity_and_hasher(all.len(), FxBuild::default());
+    let mut by_skeleton: HashMap<String, Vec<u32>, FxBuild> = HashMap::default();
     for (i, s) in all.iter().enumerate() {
         let i = i as u32;
         index.insert(*s, i);

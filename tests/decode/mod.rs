@@ -685,3 +685,29 @@ fn repairs_undo_to_the_unrepaired_text() {
     }
     assert!(checked >= 12, "{checked}");
 }
+
+/// Western names whose letters look like VNI mark bytes (`aë`, `oë`, `aï`,
+/// `eé`) stay as they are, alone and inside Vietnamese text.
+#[test]
+fn western_names_are_not_vni() {
+    let names = [
+        "Michaël Jackson",
+        "Raphaël Varane",
+        "Noël",
+        "Zoë Saldaña",
+        "Gaël Monfils",
+        "xe Citroën",
+        "vở Aïda",
+        "Chloé và Renée",
+        "Maëlle Lakrar",
+        "Thaïs, Gaëtan, Joël",
+        "Daniël, Niña, señor, Müller, Øresund",
+    ];
+    for n in names {
+        let d = decode::decode(n.as_bytes());
+        assert_eq!(d.text, n, "{:?}", d.repaired_spans);
+        let s = format!("Hôm qua, cầu thủ {n} đã ghi bàn ở phút thứ 90.");
+        let d = decode::decode(s.as_bytes());
+        assert_eq!(d.text, s, "{:?}", d.repaired_spans);
+    }
+}

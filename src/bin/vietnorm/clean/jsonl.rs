@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::jsonl_read::Record;
 use super::pipeline::{Cleaner, Prepared, Source};
-use super::report::Stats;
+use super::report::{Stages, Stats};
 
 /// Parses one line with the cleaner's field, size limit and decoder.
 fn parse(cleaner: &Cleaner, line: &[u8]) -> Result<Record, String> {
@@ -45,6 +45,7 @@ fn clean_line(
     path: &str,
     number: u64,
     raw: &[u8],
+    cached: Option<Prepared>,
     stats: &mut Stats,
     facts: &mut Vec<u8>,
 ) -> Vec<u8> {
@@ -54,7 +55,10 @@ fn clean_line(
     stats.stage_seconds.records += t0.elapsed().as_secs_f64();
     let mut out = match parsed {
         Ok(Record::Text(fields, text)) => {
-            let prepared: Prepared = cleaner.prepare_str(&text, &mut stats.stage_seconds);
+            let prepared: Prepared = match cached {
+                Some(p) => p,
+                None => cleaner.prepare_str(&text, &mut stats.stage_seconds),
+            };
             let source = Source {
                 source: path,
                 record: Some(number),
@@ -89,6 +93,9 @@ fn clean_line(
 
 /// Cleans a JSONL stream into `out`, batch by batch in parallel, keeping
 /// the line order. Read errors (a broken gzip stream) end with `Err`.
+///
+/// `cached` holds, by line index (from 0), texts the learning pass already
+/// prepared; those lines are not prepared again.
 pub fn clean_stream(
     cleaner: &Cleaner,
     path: &str,
@@ -96,6 +103,7 @@ pub fn clean_stream(
     out: &mut dyn std::io::Write,
     stats: &mut Stats,
     facts: &mut Vec<u8>,
+    mut cached: Vec<Option<Prepared>>,
 ) -> Result<(), std::io::Error> {
     let mut number = 0u64;
     loop {
@@ -113,17 +121,35 @@ pub fn clean_stream(
             batch.push(line);
         }
         let first = number + 1;
+        // this batch's share of the cached texts, one slot per line
+        let mut ready: Vec<Option<Prepared>> = (0..batch.len())
+            .map(|i| {
+                usize::try_from(number)
+                    .ok()
+                    .and_then(|n| cached.get_mut(n + i))
+                    .and_then(Option::take)
+            })
+            .collect();
         number += batch.len() as u64;
         let results: Vec<(Vec<u8>, Stats, Vec<u8>)> = batch
             .par_chunks(CHUNK)
+            .zip(ready.par_chunks_mut(CHUNK))
             .enumerate()
-            .map(|(ci, lines)| {
+            .map(|(ci, (lines, ready))| {
                 let mut st = Stats::default();
                 let mut fx = Vec::new();
                 let mut o = Vec::new();
-                for (i, raw) in lines.iter().enumerate() {
+                for (i, (raw, p)) in lines.iter().zip(ready.iter_mut()).enumerate() {
                     let n = first + (ci * CHUNK + i) as u64;
-                    o.extend(clean_line(cleaner, path, n, raw, &mut st, &mut fx));
+                    o.extend(clean_line(
+                        cleaner,
+                        path,
+                        n,
+                        raw,
+                        p.take(),
+                        &mut st,
+                        &mut fx,
+                    ));
                 }
                 (o, st, fx)
             })
@@ -141,23 +167,24 @@ pub fn clean_stream(
     }
 }
 
-/// The prepared texts of a JSONL stream, for the learning pass; stops when
-/// `keep_going` says so.
+/// The prepared texts of a JSONL stream with their line index (from 0)
+/// and size, for the learning pass; stops when `f` returns false.
 pub fn for_each_text(
     cleaner: &Cleaner,
     reader: &mut dyn BufRead,
-    mut f: impl FnMut(Prepared, usize) -> bool,
+    stages: &mut Stages,
+    mut f: impl FnMut(usize, Prepared, usize) -> bool,
 ) {
     let mut line = Vec::new();
-    loop {
+    for index in 0.. {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => return,
             Ok(_) => {}
         }
         if let Ok(Record::Text(_, text)) = parse(cleaner, trim_newline(&line)) {
-            let p = cleaner.prepare_str(&text, &mut Default::default());
-            if !f(p, line.len()) {
+            let p = cleaner.prepare_str(&text, stages);
+            if !f(index, p, line.len()) {
                 return;
             }
         }

@@ -30,6 +30,11 @@ impl<'de> Deserialize<'de> for Fields {
 }
 
 impl Fields {
+    /// The keys and their values as written, in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.get()))
+    }
+
     /// The object with `field` set to `text` and a `vietnorm` entry (replaced
     /// if there is one already); other fields keep their order and bytes.
     pub fn write(&self, field: &str, text: &str, info: &impl Serialize) -> Vec<u8> {
@@ -96,12 +101,46 @@ pub fn parse(
     };
     let fields = parsed.map_err(|e| format!("not a JSON object ({e}); copied unchanged"))?;
     let text = fields
-        .0
-        .iter()
-        .find(|(k, _)| k == field)
-        .and_then(|(_, v)| serde_json::from_str::<String>(v.get()).ok());
+        .entries()
+        .find(|&(k, _)| k == field)
+        .and_then(|(_, v)| serde_json::from_str::<String>(v).ok());
     match text {
         Some(s) => Ok(Record::Text(fields, s)),
         None => Ok(Record::NoText),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(b: &[u8]) -> String {
+        String::from_utf8_lossy(b).into_owned()
+    }
+
+    #[test]
+    fn keeps_other_values_as_written() {
+        // fuzz regression: a number beyond f64 is valid JSON and stays as is
+        let line = br#"{"url":"x","text":"Xin ch\u00e0o","n":1.5333e2233333,"a":[1,{"b":null}],"vietnorm":{}}"#;
+        let Ok(Record::Text(fields, text)) = parse(line, "text", 1 << 20, plain) else {
+            panic!("not a text record");
+        };
+        assert_eq!(text, "Xin chào");
+        let out = fields.write("text", "Xin chào!", &serde_json::json!({"changed": true}));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"url":"x","text":"Xin chào!","n":1.5333e2233333,"a":[1,{"b":null}],"vietnorm":{"changed":true}}"#
+        );
+    }
+
+    #[test]
+    fn records_without_text_and_bad_lines() {
+        assert!(matches!(parse(b"  ", "text", 99, plain), Ok(Record::Blank)));
+        assert!(matches!(
+            parse(br#"{"text":1}"#, "text", 99, plain),
+            Ok(Record::NoText)
+        ));
+        assert!(parse(b"[1,2]", "text", 99, plain).is_err());
+        assert!(parse(br#"{"text":"dai qua"}"#, "text", 5, plain).is_err());
     }
 }

@@ -59,8 +59,13 @@ each get a folder named after them. Outputs are plain (uncompressed) text: `.gz`
 are dropped; JSONL stays JSONL with the field replaced and a `vietnorm` object added; a WARC \
 file becomes NAME.warc.jsonl with one record per HTML/text response.
 
+Interrupting (Ctrl-C, SIGTERM) removes the outputs being written and keeps the complete ones; \
+run the same command with --resume to go on. Temporary files a killed run left behind \
+(.NAME.vietnorm-PID.tmp) are removed by the next run.
+
 Exit status: 0 when every document was cleaned, 1 when any file or record failed (each is \
-reported on stderr with its path and reason, and the run goes on), 2 on usage errors.
+reported on stderr with its path and reason, and the run goes on), 2 on usage errors, 130 when \
+interrupted.
 
 Examples:
   vietnorm clean archive/ -o clean/
@@ -154,35 +159,62 @@ fn parse_size(s: &str) -> Result<u64, String> {
 /// fsync per file: the rename already guarantees that an interrupted run
 /// leaves no half-written output under the real name.)
 struct AtomicFile {
+    w: BufWriter<File>,
+    pending: Pending,
+}
+
+/// A written, closed temporary file waiting for its rename; dropped
+/// uncommitted, it is removed.
+struct Pending {
     tmp: PathBuf,
     path: PathBuf,
-    w: BufWriter<File>,
     done: bool,
 }
 
 impl AtomicFile {
     fn create(path: &Path) -> std::io::Result<AtomicFile> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
         let tmp = crate::io::temp_path(path);
-        let f = crate::io::create_temp(&tmp)?;
+        // the output directories were made before the run; a file whose
+        // directory is missing (removed meanwhile) makes it again
+        let f = match crate::io::create_temp(&tmp) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+                crate::io::create_temp(&tmp)?
+            }
+            r => r?,
+        };
         Ok(AtomicFile {
-            tmp,
-            path: path.to_path_buf(),
             w: BufWriter::with_capacity(256 * 1024, f),
-            done: false,
+            pending: Pending {
+                tmp,
+                path: path.to_path_buf(),
+                done: false,
+            },
         })
     }
 
+    /// Flushes and closes the file, leaving the rename for later.
+    fn close(self) -> std::io::Result<Pending> {
+        let AtomicFile { mut w, pending } = self;
+        w.flush()?;
+        drop(w);
+        Ok(pending)
+    }
+
+    fn commit(self) -> std::io::Result<()> {
+        self.close()?.commit()
+    }
+}
+
+impl Pending {
     fn commit(mut self) -> std::io::Result<()> {
-        self.w.flush()?;
         crate::io::commit_temp(&self.tmp, &self.path)?;
         self.done = true;
         Ok(())
     }
 }
 
-impl Drop for AtomicFile {
+impl Drop for Pending {
     fn drop(&mut self) {
         if !self.done {
             crate::io::discard_temp(&self.tmp);
@@ -225,6 +257,10 @@ fn drop_partial_line(path: &Path) -> std::io::Result<()> {
 struct FileResult {
     stats: Stats,
     facts: Vec<u8>,
+    /// With `--facts`, the output waits for its facts to be written: a run
+    /// interrupted in between redoes the file on `--resume` (its facts
+    /// may then appear twice, never not at all).
+    pending: Option<Pending>,
 }
 
 fn is_fresh(out: &Path, src: &Path) -> bool {
@@ -254,6 +290,9 @@ fn sniff(opened: &mut Opened, name: &str) -> Result<Format, String> {
 }
 
 /// Cleans one opened input into `out`.
+// the input, where it goes, what it adds to; grouping them would only
+// rename the arguments
+#[allow(clippy::too_many_arguments)]
 fn clean_opened(
     cleaner: &Cleaner,
     display: &str,
@@ -262,13 +301,20 @@ fn clean_opened(
     out: &mut dyn Write,
     stats: &mut Stats,
     facts: &mut Vec<u8>,
+    cached_lines: Vec<Option<Prepared>>,
 ) -> Result<(), String> {
     let compression = opened.compression;
     match sniff(&mut opened, name)? {
-        Format::Jsonl => {
-            jsonl::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
-                .map_err(|e| formats::read_error(&e, compression))
-        }
+        Format::Jsonl => jsonl::clean_stream(
+            cleaner,
+            display,
+            &mut opened.reader,
+            out,
+            stats,
+            facts,
+            cached_lines,
+        )
+        .map_err(|e| formats::read_error(&e, compression)),
         Format::Warc => warc::clean_stream(cleaner, display, &mut opened.reader, out, stats, facts)
             .map_err(|e| formats::read_error(&e, compression)),
         format => {
@@ -313,66 +359,96 @@ fn finish_document(
 }
 
 /// Cleans one file of the archive; `learned` is its document when the
-/// learning pass already prepared it.
+/// learning pass already prepared it. With `defer`, the output is left
+/// for the caller to rename (after the facts are written).
 fn clean_file(
     cleaner: &Cleaner,
     job: &Job,
     resume: bool,
-    learned: Option<(Prepared, u64)>,
+    learned: Option<Ready>,
+    defer: bool,
 ) -> FileResult {
     let mut stats = Stats::default();
     let mut facts = Vec::new();
     let display = job.src.display().to_string();
     if crate::io::interrupted() {
-        return FileResult { stats, facts };
+        return FileResult {
+            stats,
+            facts,
+            pending: None,
+        };
     }
     if resume && is_fresh(&job.out, &job.src) {
         stats.files_resumed += 1;
-        return FileResult { stats, facts };
+        return FileResult {
+            stats,
+            facts,
+            pending: None,
+        };
     }
-    let res = (|| -> Result<(), String> {
+    let res = (|| -> Result<Option<Pending>, String> {
         let mut local = Stats::default();
-        if let Some((prepared, size)) = learned {
-            let mut file = AtomicFile::create(&job.out)
-                .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
-            finish_document(
-                cleaner,
-                &display,
-                prepared,
-                size,
-                &mut file.w,
-                &mut local,
-                &mut facts,
-            )?;
-            file.commit()
-                .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
-            local.files += 1;
-            stats.merge(local);
-            return Ok(());
-        }
-        let opened = formats::open(&job.src)?;
-        let mut file = AtomicFile::create(&job.out)
-            .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
-        clean_opened(
-            cleaner,
-            &display,
-            opened,
-            &out_name(&job.out),
-            &mut file.w,
-            &mut local,
-            &mut facts,
-        )?;
-        file.commit()
-            .map_err(|e| format!("cannot write output {}: {e}", job.out.display()))?;
+        let file = match learned {
+            Some(Ready::Doc(prepared, size)) => {
+                let mut file = AtomicFile::create(&job.out)
+                    .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+                finish_document(
+                    cleaner,
+                    &display,
+                    prepared,
+                    size,
+                    &mut file.w,
+                    &mut local,
+                    &mut facts,
+                )?;
+                file
+            }
+            other => {
+                let cached_lines = match other {
+                    Some(Ready::Lines(lines)) => lines,
+                    _ => Vec::new(),
+                };
+                let opened = formats::open(&job.src)?;
+                let mut file = AtomicFile::create(&job.out)
+                    .map_err(|e| format!("cannot create output {}: {e}", job.out.display()))?;
+                clean_opened(
+                    cleaner,
+                    &display,
+                    opened,
+                    &out_name(&job.out),
+                    &mut file.w,
+                    &mut local,
+                    &mut facts,
+                    cached_lines,
+                )?;
+                file
+            }
+        };
+        let write_error =
+            |e: std::io::Error| format!("cannot write output {}: {e}", job.out.display());
+        let pending = if defer {
+            Some(file.close().map_err(write_error)?)
+        } else {
+            file.commit().map_err(write_error)?;
+            None
+        };
         local.files += 1;
         stats.merge(local);
-        Ok(())
+        Ok(pending)
     })();
-    if let Err(reason) = res {
-        facts.clear();
-        stats.fail(display, reason);
+    let pending = match res {
+        Ok(p) => p,
+        Err(reason) => {
+            facts.clear();
+            stats.fail(display, reason);
+            None
+        }
+    };
+    FileResult {
+        stats,
+        facts,
+        pending,
     }
-    FileResult { stats, facts }
 }
 
 /// Standard input to standard output.
@@ -384,7 +460,16 @@ fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Res
         .context("cannot read standard input")?;
     let opened = formats::open_bytes(raw);
     let mut buf = Vec::new();
-    match clean_opened(cleaner, "<stdin>", opened, "", &mut buf, stats, facts) {
+    match clean_opened(
+        cleaner,
+        "<stdin>",
+        opened,
+        "",
+        &mut buf,
+        stats,
+        facts,
+        Vec::new(),
+    ) {
         Ok(()) => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buf)?;
@@ -396,11 +481,19 @@ fn clean_stdin(cleaner: &Cleaner, stats: &mut Stats, facts: &mut Vec<u8>) -> Res
     Ok(())
 }
 
-/// Text and HTML documents the learning pass already prepared (decoded,
-/// main text, normalized), by job index, with their size after
-/// decompression: the cleaning pass takes them from here instead of doing
-/// that work twice. Bounded by the sample budget.
-type Learned = HashMap<usize, (Prepared, u64)>;
+/// Documents the learning pass already prepared (decoded, main text,
+/// normalized), by job index: the cleaning pass takes them from here
+/// instead of doing that work twice. Bounded by the sample budget.
+type Learned = HashMap<usize, Ready>;
+
+/// What the learning pass prepared of one file.
+enum Ready {
+    /// A text or HTML file's document, with its size after decompression.
+    Doc(Prepared, u64),
+    /// A JSONL file's texts by line index (the lines read before the
+    /// sample budget ran out).
+    Lines(Vec<Option<Prepared>>),
+}
 
 /// What the learning pass found.
 struct Learning {
@@ -456,9 +549,28 @@ fn learn(
                         index: Option<usize>| {
         let counter = &mut learning.lines;
         match sniff(&mut opened, name) {
-            Ok(Format::Jsonl) => jsonl::for_each_text(cleaner, &mut opened.reader, |p, n| {
-                feed(counter, tx, p.text, n)
-            }),
+            Ok(Format::Jsonl) => {
+                let mut lines: Vec<Option<Prepared>> = Vec::new();
+                let mut stages = report::Stages::default();
+                jsonl::for_each_text(cleaner, &mut opened.reader, &mut stages, |i, p, n| {
+                    let text = match index {
+                        Some(_) => {
+                            let text = p.text.clone();
+                            if lines.len() <= i {
+                                lines.resize_with(i + 1, || None);
+                            }
+                            lines[i] = Some(p);
+                            text
+                        }
+                        None => p.text,
+                    };
+                    feed(counter, tx, text, n)
+                });
+                if let Some(i) = index {
+                    learning.stages.merge(&stages);
+                    learning.prepared.insert(i, Ready::Lines(lines));
+                }
+            }
             Ok(Format::Warc) => warc::for_each_text(cleaner, &mut opened.reader, |p, n| {
                 feed(counter, tx, p.text, n)
             }),
@@ -470,7 +582,9 @@ fn learn(
                             Some(i) => {
                                 learning.stages.merge(&stages);
                                 let text = p.text.clone();
-                                learning.prepared.insert(i, (p, bytes.len() as u64));
+                                learning
+                                    .prepared
+                                    .insert(i, Ready::Doc(p, bytes.len() as u64));
                                 text
                             }
                             None => p.text,
@@ -661,6 +775,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Pass 1: learn from a sample.
     if adapt || args.strip_boilerplate {
+        let learning_start = Instant::now();
         if stdin_mode {
             let mut raw = Vec::new();
             std::io::stdin()
@@ -707,6 +822,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         learned = learning.prepared;
         learned_stages = learning.stages;
         spin.finish_and_clear();
+        info.learning_seconds = learning_start.elapsed().as_secs_f64();
         if let Ok(Some(r)) = adapted {
             cleaner.repairer = Some(r);
             info.adaptation_documents = sent.load(Ordering::Relaxed);
@@ -748,7 +864,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 let opened = formats::open_bytes(raw);
                 let mut buf = Vec::new();
                 match clean_opened(
-                    &cleaner, "<stdin>", opened, "", &mut buf, &mut total, &mut facts,
+                    &cleaner,
+                    "<stdin>",
+                    opened,
+                    "",
+                    &mut buf,
+                    &mut total,
+                    &mut facts,
+                    Vec::new(),
                 ) {
                     Ok(()) => {
                         let mut out = std::io::stdout().lock();
@@ -767,9 +890,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else if let Some(out) = &args.output {
         fs::create_dir_all(out)
             .with_context(|| format!("cannot create output directory {}", out.display()))?;
+        // every output directory once, not a mkdir per file
+        let mut dirs: Vec<&Path> = jobs.iter().filter_map(|j| j.out.parent()).collect();
+        dirs.dedup();
+        for d in dirs {
+            fs::create_dir_all(d)
+                .with_context(|| format!("cannot create output directory {}", d.display()))?;
+        }
         let pb = progress_bar(jobs.iter().map(|j| j.size).sum(), args.quiet);
         let docs = AtomicU64::new(0);
         // Files go in chunks so facts come out in input order with bounded memory.
+        let defer = facts_out.is_some();
         let learned = Mutex::new(learned);
         let has_learned = !learned.lock().map(|l| l.is_empty()).unwrap_or(true);
         for (c, chunk) in jobs.chunks(256).enumerate() {
@@ -786,7 +917,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         } else {
                             None
                         };
-                        let r = clean_file(&cleaner, job, args.resume, mine);
+                        let r = clean_file(&cleaner, job, args.resume, mine, defer);
                         if !crate::io::interrupted() {
                             for f in &r.stats.failures {
                                 pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
@@ -803,12 +934,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     })
                     .collect()
             });
+            let mut pending = Vec::new();
             for r in results {
                 if let Some(f) = &mut facts_out {
                     f.write_all(&r.facts)
                         .context("cannot write the facts file")?;
                 }
                 total.merge(r.stats);
+                pending.extend(r.pending);
+            }
+            if let Some(f) = &mut facts_out {
+                f.flush().context("cannot write the facts file")?;
+            }
+            // outputs only once their facts are on disk
+            for p in pending {
+                let path = p.path.clone();
+                if let Err(e) = p.commit() {
+                    let reason = format!("cannot write output {}: {e}", path.display());
+                    eprintln!("vietnorm: {}: {reason}", path.display());
+                    total.files = total.files.saturating_sub(1);
+                    total.fail(path.display().to_string(), reason);
+                }
             }
         }
         pb.finish_and_clear();

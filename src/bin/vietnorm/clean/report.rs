@@ -113,6 +113,9 @@ pub struct RunInfo {
     pub threads: usize,
     pub seconds: f64,
     pub mb_per_second: f64,
+    /// Wall seconds of the learning pass (adaptation, boilerplate), part
+    /// of `seconds`.
+    pub learning_seconds: f64,
     /// Documents the archive model was counted from (0: no adaptation).
     pub adaptation_documents: u64,
     /// Distinct boilerplate lines learned (0 without `--strip-boilerplate`).
@@ -180,6 +183,13 @@ pub fn summary(stats: &Stats, run: &RunInfo) -> String {
             s,
             "  archive model counted from {} documents",
             run.adaptation_documents
+        );
+    }
+    if run.learning_seconds > 0.0 {
+        let _ = writeln!(
+            s,
+            "  learning pass (sample for adaptation/boilerplate): {:.1} s",
+            run.learning_seconds
         );
     }
     if run.boilerplate_learned > 0 || stats.boilerplate_lines > 0 {

@@ -21,6 +21,17 @@ fn mark_alias(c: char) -> char {
     }
 }
 
+// A Latin letter, judged by the starter of its canonical decomposition so
+// that a singleton such as the angstrom sign (U+212B, NFC Å) counts as the
+// letter it becomes: the output must be what a second run makes of it.
+fn is_latin(b: char) -> bool {
+    let mut first = None;
+    unicode_normalization::char::decompose_canonical(b, |c| {
+        first.get_or_insert(c);
+    });
+    first.is_some_and(|s| (s as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&s))
+}
+
 /// Reusable buffers for [`fold_and_compose`].
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
@@ -160,8 +171,7 @@ fn compose_clusters(
         } else if let Some((c, _)) = letter.and_then(|b| compose_vietnamese(b, marks)) {
             mid.push(c);
         } else {
-            let latin = letter
-                .is_some_and(|b| (b as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&b));
+            let latin = letter.is_some_and(is_latin);
             // work on the decomposed cluster so a mark already inside a
             // precomposed letter counts too (á + U+0301 is the same mark twice)
             let cluster = &mut scratch.cluster;

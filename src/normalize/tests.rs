@@ -187,3 +187,14 @@ fn scan_passes_only_what_the_general_path_keeps() {
     }
     assert!(passed > 10_000 && caught > 1_000, "{passed} {caught}");
 }
+
+#[test]
+fn singleton_latin_letters_collapse_repeated_marks() {
+    // the angstrom sign becomes Å under NFC: its repeated marks collapse on
+    // the first run as on the second (fuzz regression)
+    for s in ["\u{212B}\u{325}\u{325}", "\u{212B}\u{325}\u{325}\u{325}i"] {
+        let once = normalize(s).into_owned();
+        assert_eq!(normalize(&once), once);
+    }
+    assert_eq!(normalize("\u{212B}\u{325}\u{325}"), "\u{1E00}\u{30A}");
+}

@@ -660,6 +660,29 @@ fn temporaries_left_by_a_killed_run_are_removed() {
     assert_eq!(read(out.join("a.txt")), "Xin chào các bạn.\n");
 }
 
+/// `clean INPUT -o OUT -q --no-repair --facts FACTS [--resume]`, without
+/// the subcommand.
+fn facts_args<'a>(
+    input: &'a Path,
+    out: &'a Path,
+    facts: &'a Path,
+    resume: bool,
+) -> Vec<&'a std::ffi::OsStr> {
+    let mut v = vec![
+        os(input),
+        os("-o"),
+        os(out),
+        os("-q"),
+        os("--no-repair"),
+        os("--facts"),
+        os(facts),
+    ];
+    if resume {
+        v.push(os("--resume"));
+    }
+    v
+}
+
 #[test]
 fn resume_cuts_a_half_written_facts_line() {
     let d = tempdir("facts-resume");
@@ -669,21 +692,7 @@ fn resume_cuts_a_half_written_facts_line() {
     fs::write(input.join("b.txt"), page_text(1)).unwrap();
     let out = d.join("out");
     let facts = d.join("facts.jsonl");
-    let args = |resume: bool| {
-        let mut v = vec![
-            os(&input),
-            os("-o"),
-            os(&out),
-            os("-q"),
-            os("--no-repair"),
-            os("--facts"),
-            os(&facts),
-        ];
-        if resume {
-            v.push(os("--resume"));
-        }
-        run(&v)
-    };
+    let args = |resume: bool| run(&facts_args(&input, &out, &facts, resume));
     assert_eq!(args(false).status.code(), Some(0));
     let whole = read(facts.clone());
     let lines: Vec<&str> = whole.lines().collect();
@@ -709,19 +718,8 @@ fn interrupted_facts_are_complete_after_resume() {
     let out = d.join("out");
     let facts = d.join("facts.jsonl");
     let args = |resume: bool| {
-        let mut v = vec![
-            os("clean"),
-            os(&input),
-            os("-o"),
-            os(&out),
-            os("-q"),
-            os("--no-repair"),
-            os("--facts"),
-            os(&facts),
-        ];
-        if resume {
-            v.push(os("--resume"));
-        }
+        let mut v = vec![os("clean")];
+        v.extend(facts_args(&input, &out, &facts, resume));
         v
     };
     let child = bin().args(args(false)).spawn().unwrap();

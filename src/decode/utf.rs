@@ -171,12 +171,17 @@ pub(crate) fn screen_for(bytes: &[u8], nfc: bool) -> Screen {
             && bytes.get(at - 1).is_some_and(|b| (0x84..=0x86).contains(b));
         if lead == 0xEF {
             s.mojibake |= next == 0xBF && third == 0xBD;
-        } else if after_lead || (lead == 0xC2 && next != 0xA0) {
-            s.mojibake = true;
-        } else if nfc && !s.nfc && lead == 0xE2 {
-            let plain = (next == 0x80 && third >= 0x82) || next == 0x82;
-            if !plain {
-                lead_hit(bytes, at, &mut s);
+        } else {
+            if after_lead || (lead == 0xC2 && next != 0xA0) {
+                s.mojibake = true;
+            }
+            // an E2 char after `Ä Å Æ` may be mojibake and still need NFC
+            // (U+2000 and U+2001 compose to U+2002 and U+2003)
+            if nfc && !s.nfc && lead == 0xE2 {
+                let plain = (next == 0x80 && third >= 0x82) || next == 0x82;
+                if !plain {
+                    lead_hit(bytes, at, &mut s);
+                }
             }
         }
         if s.mojibake && (s.nfc || !nfc) {
@@ -295,6 +300,13 @@ fn lead_hit(bytes: &[u8], at: usize, s: &mut Screen) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn screen_sees_nfc_work_after_a_mojibake_lead() {
+        // `Ä` then U+2000 (whose NFC is U+2002): both flags
+        let s = screen("Ä\u{2000}x".as_bytes());
+        assert!(s.mojibake && s.nfc, "{s:?}");
+    }
 
     #[test]
     fn screen_clean_vietnamese() {

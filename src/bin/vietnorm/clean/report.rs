@@ -138,19 +138,29 @@ fn mb(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
+/// `count` and `word`, with an `s` unless the count is one.
+fn n(count: impl Into<u64>, word: &str) -> String {
+    let count = count.into();
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
 /// The human summary printed on stderr at the end.
 pub fn summary(stats: &Stats, run: &RunInfo) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "vietnorm clean: {} documents in {} files ({} in, {} out) in {:.1} s, {:.1} MB/s on {} threads",
-        stats.documents,
-        stats.files,
+        "vietnorm clean: {} in {} ({} in, {} out) in {:.1} s, {:.1} MB/s on {}",
+        n(stats.documents, "document"),
+        n(stats.files, "file"),
         mb(stats.bytes_in),
         mb(stats.bytes_out),
         run.seconds,
         run.mb_per_second,
-        run.threads
+        n(run.threads as u64, "thread")
     );
     if stats.files_resumed > 0 {
         let _ = writeln!(
@@ -175,14 +185,16 @@ pub fn summary(stats: &Stats, run: &RunInfo) -> String {
     );
     let _ = writeln!(
         s,
-        "  mojibake repaired in {} documents; diacritics repaired in {} documents ({} syllables changed)",
-        stats.documents_mojibake, stats.documents_repaired, stats.syllables_changed
+        "  mojibake repaired in {}; diacritics repaired in {} ({} changed)",
+        n(stats.documents_mojibake, "document"),
+        n(stats.documents_repaired, "document"),
+        n(stats.syllables_changed, "syllable")
     );
     if run.adaptation_documents > 0 {
         let _ = writeln!(
             s,
-            "  archive model counted from {} documents",
-            run.adaptation_documents
+            "  archive model counted from {}",
+            n(run.adaptation_documents, "document")
         );
     }
     if run.learning_seconds > 0.0 {
@@ -221,4 +233,16 @@ pub fn summary(stats: &Stats, run: &RunInfo) -> String {
     }
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::n;
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(n(1u64, "document"), "1 document");
+        assert_eq!(n(0u64, "document"), "0 documents");
+        assert_eq!(n(45u64, "syllable"), "45 syllables");
+    }
 }

@@ -4,47 +4,21 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Args as ClapArgs, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::Args as ClapArgs;
 use vietnorm::decode::{Decoder, Encoding};
 
 use crate::io::{self, IoArgs};
 
-/// The encoding to read, or `auto` to detect it per input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EncodingArg {
-    /// Detect the encoding of each input.
-    Auto,
-    /// UTF-8.
-    #[value(name = "utf-8")]
-    Utf8,
-    /// UTF-16, byte order by BOM or zero bytes.
-    #[value(name = "utf-16")]
-    Utf16,
-    /// Windows-1258.
-    Cp1258,
-    /// TCVN3 (ABC), VN3 or VN1.
-    Tcvn3,
-    /// VNI-Windows.
-    Vni,
-    /// VISCII.
-    Viscii,
-    /// VIQR (ASCII with marks typed after the vowel).
-    Viqr,
-}
+/// The encoding to read; `None` for `auto` (detect it per input).
+#[derive(Debug, Clone, Copy)]
+pub struct EncodingChoice(Option<Encoding>);
 
-impl EncodingArg {
-    fn encoding(self) -> Option<Encoding> {
-        match self {
-            EncodingArg::Auto => None,
-            EncodingArg::Utf8 => Some(Encoding::Utf8),
-            EncodingArg::Utf16 => Some(Encoding::Utf16),
-            EncodingArg::Cp1258 => Some(Encoding::Cp1258),
-            EncodingArg::Tcvn3 => Some(Encoding::Tcvn3),
-            EncodingArg::Vni => Some(Encoding::Vni),
-            EncodingArg::Viscii => Some(Encoding::Viscii),
-            EncodingArg::Viqr => Some(Encoding::Viqr),
-        }
-    }
+/// `auto` or one of the decoder's encoding names, listed in `--help` from
+/// [`Encoding::ALL`].
+fn encoding_parser() -> impl TypedValueParser<Value = EncodingChoice> {
+    let names = std::iter::once("auto").chain(Encoding::ALL.iter().map(|e| e.name()));
+    PossibleValuesParser::new(names).map(|s| EncodingChoice(s.parse().ok()))
 }
 
 /// Arguments of `vietnorm decode`.
@@ -53,8 +27,8 @@ pub struct Args {
     #[command(flatten)]
     io: IoArgs,
     /// The input encoding.
-    #[arg(long, short = 'e', value_enum, default_value = "auto")]
-    encoding: EncodingArg,
+    #[arg(long, short = 'e', default_value = "auto", value_parser = encoding_parser())]
+    encoding: EncodingChoice,
     /// Do not repair mojibake (UTF-8 or VNI/TCVN3 bytes read through a
     /// Western code page).
     #[arg(long)]
@@ -66,7 +40,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut builder = Decoder::builder().repair_mojibake(!args.no_repair);
-    if let Some(enc) = args.encoding.encoding() {
+    if let EncodingChoice(Some(enc)) = args.encoding {
         builder = builder.encoding(enc);
     }
     let decoder = builder.build();

@@ -1,24 +1,9 @@
 //! CLI tests: spawn the real binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-}
+use crate::support::{bin, run_with_stdin};
 
 fn run_stdin(args: &[&str], input: &str) -> (i32, String, String) {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn vietnorm");
-    // the binary may exit before reading everything (usage errors): a closed
-    // pipe here is not a failure of the test
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(args, input.as_bytes());
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -12,10 +12,7 @@ use vietnorm::decode::Encoding;
 use vietnorm::repair::damage::{damage, Damage};
 
 use crate::decode::encode::encode;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-}
+use crate::support::bin;
 
 fn tempdir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("vietnorm-clean-{name}-{}", std::process::id()));

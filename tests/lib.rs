@@ -8,3 +8,4 @@ mod golden;
 mod lm;
 mod normalize;
 mod repair;
+mod support;

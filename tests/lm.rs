@@ -78,7 +78,6 @@ fn embedded_model_survives_a_byte_round_trip() {
 
 #[cfg(feature = "cli")]
 mod cli {
-    use std::process::Command;
     use vietnorm::lm::{LanguageModel, Lm};
 
     fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -104,7 +103,7 @@ mod cli {
         )
         .unwrap();
         let out = dir.join("m.vnlm");
-        let run = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
+        let run = crate::support::bin()
             .args(["train", "--order", "2", "-o"])
             .arg(&out)
             .arg(&dir)
@@ -117,7 +116,7 @@ mod cli {
         assert_eq!(m.order(), 2);
         assert!(m.info().meta.contains("vietnorm train"));
         // refuses to write over an input
-        let again = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
+        let again = crate::support::bin()
             .args(["train", "-o"])
             .arg(dir.join("a.txt"))
             .arg(dir.join("a.txt"))

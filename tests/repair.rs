@@ -229,25 +229,11 @@ proptest! {
 
 #[cfg(feature = "cli")]
 mod cli {
-    use std::process::{Command, Stdio};
-
     fn run(args: &[&str], stdin: &str) -> (String, String, bool) {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-            .arg("repair")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn vietnorm");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let args: Vec<&str> = std::iter::once("repair")
+            .chain(args.iter().copied())
+            .collect();
+        let out = crate::support::run_with_stdin(&args, stdin.as_bytes());
         (
             String::from_utf8(out.stdout).unwrap(),
             String::from_utf8(out.stderr).unwrap(),

@@ -1,20 +1,9 @@
 //! `vietnorm decode` through the real binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use crate::support::bin;
 
 fn run(args: &[&str], input: &[u8]) -> (i32, Vec<u8>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn vietnorm");
-    // with file arguments the binary may exit without reading stdin: a
-    // broken pipe here is not a failure (its exit code and output are checked)
-    let _ = child.stdin.take().expect("stdin").write_all(input);
-    let out = child.wait_with_output().expect("wait");
+    let out = crate::support::run_with_stdin(args, input);
     (
         out.status.code().unwrap_or(-1),
         out.stdout,
@@ -40,7 +29,7 @@ fn decode_forced_encoding_and_files() {
     std::fs::write(&a, b"Vi\xD6t Nam").expect("write");
     std::fs::write(&b, "Ủy ban nhân dân".as_bytes()).expect("write");
     let out = dir.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
+    let o = bin()
         .args(["decode", "--encoding", "tcvn3", "-o"])
         .arg(&out)
         .arg(&a)
@@ -48,11 +37,7 @@ fn decode_forced_encoding_and_files() {
         .expect("run");
     assert!(o.status.success());
     assert_eq!(std::fs::read_to_string(&out).expect("out"), "Việt Nam");
-    let o = Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-        .args(["decode", "-q"])
-        .arg(&b)
-        .output()
-        .expect("run");
+    let o = bin().args(["decode", "-q"]).arg(&b).output().expect("run");
     assert_eq!(String::from_utf8_lossy(&o.stdout), "Ủy ban nhân dân");
     assert!(o.stderr.is_empty());
     // an unknown encoding is a usage error

@@ -1,12 +1,8 @@
 //! `vietnorm extract` through the real binary.
 
-use std::process::Command;
-
 use serde_json::Value;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vietnorm"))
-}
+use crate::support::bin;
 
 fn temp_file(name: &str, body: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("vietnorm-extract-cli-{}", std::process::id()));

@@ -73,3 +73,37 @@ pub fn paragraphs(bytes: usize, seed: u64) -> Vec<String> {
 pub fn news(bytes: usize) -> String {
     paragraphs(bytes, 42).join("\n")
 }
+
+/// The extraction golden-case sentences (`tests/data/extract/*.tsv`),
+/// twenty to a document: text dense with facts.
+pub fn golden_extract_docs() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/extract");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("golden dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    let mut lines = Vec::new();
+    for f in files {
+        for line in std::fs::read_to_string(f).expect("golden file").lines() {
+            if !line.starts_with('#') {
+                lines.push(line.split('\t').next().unwrap_or("").replace("\\n", "\n"));
+            }
+        }
+    }
+    lines.chunks(20).map(|c| c.join("\n")).collect()
+}
+
+/// Copies of `docs` until they hold at least `bytes` bytes.
+pub fn repeat_to(docs: &[String], bytes: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n < bytes {
+        for d in docs {
+            n += d.len();
+            out.push(d.clone());
+        }
+    }
+    out
+}

@@ -14,39 +14,6 @@ mod corpus;
 /// `examples/extract_probe.rs`).
 const NEWS: &str = include_str!("extract_news.txt");
 
-/// The golden-case sentences, twenty to a document.
-fn golden_docs() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/extract");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("golden dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    files.sort();
-    let mut lines = Vec::new();
-    for f in files {
-        for line in std::fs::read_to_string(f).expect("golden file").lines() {
-            if !line.starts_with('#') {
-                lines.push(line.split('\t').next().unwrap_or("").replace("\\n", "\n"));
-            }
-        }
-    }
-    lines.chunks(20).map(|c| c.join("\n")).collect()
-}
-
-/// Copies of `docs` until they hold at least `bytes` bytes.
-fn repeat_to(docs: &[String], bytes: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut n = 0;
-    while n < bytes {
-        for d in docs {
-            n += d.len();
-            out.push(d.clone());
-        }
-    }
-    out
-}
-
 fn baseline_automaton() -> AhoCorasick {
     let offices = include_str!("../data/titles_offices.tsv");
     let mut pats: Vec<String> = offices
@@ -82,8 +49,11 @@ fn run(c: &mut Criterion) {
     // the CLI does: `news` is a page of mostly prose, `dense` the golden
     // sentences (a fact or more in every one), twenty to a document
     let corpora = [
-        ("news", repeat_to(&[NEWS.to_string()], 1 << 20)),
-        ("dense", repeat_to(&golden_docs(), 1 << 20)),
+        ("news", corpus::repeat_to(&[NEWS.to_string()], 1 << 20)),
+        (
+            "dense",
+            corpus::repeat_to(&corpus::golden_extract_docs(), 1 << 20),
+        ),
         // the normalize bench's shared news corpus, eight paragraphs a page
         (
             "shared_news",

@@ -28,33 +28,7 @@ fn main() {
             .chunks(8)
             .map(|c| c.join("\n"))
             .collect(),
-        "dense" => {
-            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/extract");
-            let mut files: Vec<_> = std::fs::read_dir(dir)
-                .expect("golden dir")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-                .collect();
-            files.sort();
-            let mut lines = Vec::new();
-            for f in files {
-                for l in std::fs::read_to_string(f).expect("golden file").lines() {
-                    if !l.starts_with('#') {
-                        lines.push(l.split('\t').next().unwrap_or("").replace("\\n", "\n"));
-                    }
-                }
-            }
-            let pages: Vec<String> = lines.chunks(20).map(|c| c.join("\n")).collect();
-            let mut out = Vec::new();
-            let mut n = 0;
-            while n < 1 << 20 {
-                for p in &pages {
-                    n += p.len();
-                    out.push(p.clone());
-                }
-            }
-            out
-        }
+        "dense" => corpus::repeat_to(&corpus::golden_extract_docs(), 1 << 20),
         _ => (0..450)
             .map(|_| include_str!("../benches/extract_news.txt").to_string())
             .collect(),

@@ -15,20 +15,14 @@ import argparse
 import os
 import platform
 import random
+import sys
 import time
-import unicodedata
 
-SENTENCES = [
-    "Sáng 12/3/2025, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2025.",
-    "Đồng chí Trần Minh Khoa – Phó Chủ tịch UBND tỉnh chủ trì hội nghị.",
-    "Theo Kế hoạch số 45/KH-UBND ngày 20/02/2025 của UBND tỉnh, các xã phải hoàn thành việc rà soát hồ sơ.",
-    "Năm qua, tỷ lệ hộ nghèo của xã Tân Lập giảm còn 3,2%, thu nhập bình quân đạt hơn 62 triệu đồng.",
-    "Toàn huyện có 1.245 hộ gia đình được hỗ trợ xây dựng nhà ở kiên cố trong giai đoạn 2021-2025.",
-    "Hội nghị đã thảo luận, thống nhất các giải pháp phát triển kinh tế, bảo đảm an sinh xã hội.",
-    "Người dân phấn khởi khi con đường bê tông mới được đưa vào sử dụng trước mùa mưa bão.",
-    "Chiều cùng ngày, đoàn công tác đã đến thăm, tặng quà các gia đình chính sách trên địa bàn.",
-    "Ban Thường vụ Đảng ủy xã yêu cầu các chi bộ tiếp tục quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị.",
-    "Trong tháng 10, lực lượng chức năng đã kiểm tra 36/74 cơ sở kinh doanh, xử lý nghiêm các vi phạm.",
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+from vn_text import SENTENCES as TEST_SENTENCES, strip_marks  # noqa: E402
+
+# the tests' sentences and a few more topics
+SENTENCES = TEST_SENTENCES + [
     "Giá cà phê nhân xô tại các tỉnh Tây Nguyên tăng nhẹ, dao động quanh mức 118.000 đồng/kg.",
     "Thời tiết hôm nay: trời nhiều mây, có mưa rào rải rác, nhiệt độ cao nhất từ 29 đến 31 độ C.",
     "Trường Trung học cơ sở Lê Lợi tổ chức lễ khai giảng năm học mới với hơn 600 học sinh tham dự.",
@@ -36,11 +30,6 @@ SENTENCES = [
     "Mùa lúa năm nay được mùa, được giá, bà con nông dân phấn khởi thu hoạch trước khi mưa lũ về.",
     "Khách du lịch đến thành phố trong dịp nghỉ lễ tăng mạnh, công suất phòng khách sạn đạt khoảng 85%.",
 ]
-
-
-def strip_marks(text):
-    t = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return t.replace("đ", "d").replace("Đ", "D")
 
 
 def corpus(mb, damaged=0.15, seed=42):

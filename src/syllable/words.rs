@@ -126,74 +126,67 @@ fn class_at(b: &[u8], i: usize) -> (u8, usize) {
 /// word of a document (the repair gate).
 #[inline]
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
-    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some((start, end, ascii)) = next_run(text.as_bytes(), from) {
+        f(start, end, ascii);
+        from = end;
+    }
+}
+
+/// The first letter run of the valid UTF-8 `b` at or after byte `from` (a
+/// char boundary): its start, end, and whether it is plain ASCII letters.
+/// Bytes, not `char_indices`: most of a Vietnamese text is ASCII or two-
+/// and three-byte Latin letters, classified from their first bytes.
+#[inline]
+fn next_run(b: &[u8], from: usize) -> Option<(usize, usize, bool)> {
     let n = b.len();
-    let mut i = 0;
+    let mut i = from;
+    let start = loop {
+        let x = *b.get(i)?;
+        if x < 0x80 {
+            if x.is_ascii_alphabetic() {
+                break i;
+            }
+            i += 1;
+        } else {
+            let (class, len) = class_at(b, i);
+            if class == LETTER {
+                break i;
+            }
+            i += len;
+        }
+    };
+    let mut ascii = true;
     while i < n {
         let x = b.get(i).copied().unwrap_or(0);
         if x < 0x80 {
-            if !x.is_ascii_alphabetic() {
+            if x.is_ascii_alphabetic() {
                 i += 1;
                 continue;
             }
-        } else {
-            let (class, len) = class_at(b, i);
-            if class != LETTER {
-                i += len;
-                continue;
-            }
+            break;
         }
-        let start = i;
-        let mut ascii = true;
-        while i < n {
-            let x = b.get(i).copied().unwrap_or(0);
-            if x < 0x80 {
-                if x.is_ascii_alphabetic() {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
-            let (class, len) = class_at(b, i);
-            if class == SEP {
-                break;
-            }
-            ascii = false;
-            i += len;
+        let (class, len) = class_at(b, i);
+        if class == SEP {
+            break;
         }
-        f(start, i, ascii);
+        ascii = false;
+        i += len;
     }
+    Some((start, i, ascii))
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = (Span, &'a str);
 
     fn next(&mut self) -> Option<(Span, &'a str)> {
-        // bytes, not `char_indices`: most of a Vietnamese text is ASCII or
-        // two- and three-byte Latin letters, classified from their first bytes
-        let b = self.text.as_bytes();
-        let mut i = self.pos;
-        let start = loop {
-            if i >= b.len() {
-                self.pos = b.len();
-                return None;
-            }
-            let (class, n) = class_at(b, i);
-            if class == LETTER {
-                break i;
-            }
-            i += n;
+        let Some((start, end, _)) = next_run(self.text.as_bytes(), self.pos) else {
+            self.pos = self.text.len();
+            return None;
         };
-        while i < b.len() {
-            let (class, n) = class_at(b, i);
-            if class == SEP {
-                break;
-            }
-            i += n;
-        }
-        self.pos = i;
-        let w = self.text.get(start..i)?;
-        Some((Span::new(start, i), w))
+        self.pos = end;
+        let w = self.text.get(start..end)?;
+        Some((Span::new(start, end), w))
     }
 }
 

@@ -141,6 +141,51 @@ fn is_void(name: &str) -> bool {
     )
 }
 
+/// Length of the char at `b[i..]` when `char::is_whitespace` accepts it:
+/// ASCII spaces, U+0085, U+00A0, U+1680, U+2000..=U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000.
+#[inline]
+fn space_at(b: &[u8], i: usize) -> Option<usize> {
+    let tail = |n: usize| b.get(i + 1..i + 1 + n);
+    match b.get(i)? {
+        b'\t'..=b'\r' | b' ' => Some(1),
+        0xC2 => matches!(tail(1), Some([0x85 | 0xA0])).then_some(2),
+        0xE1 => (tail(2) == Some(&[0x9A, 0x80])).then_some(3),
+        0xE2 => match tail(2)? {
+            [0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F] => Some(3),
+            _ => None,
+        },
+        0xE3 => (tail(2) == Some(&[0x80, 0x80])).then_some(3),
+        _ => None,
+    }
+}
+
+/// Position and length of the first whitespace char of `b` (UTF-8) at or
+/// after `from`. Bytes are tested one by one: ASCII bytes and lead bytes
+/// never occur inside another char.
+fn next_space(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    loop {
+        // most bytes cannot start a space: skip them with one table lookup
+        i += b.get(i..)?.iter().position(|&c| MAY_START_SPACE[c as usize])?;
+        if let Some(n) = space_at(b, i) {
+            return Some((i, n));
+        }
+        i += 1;
+    }
+}
+
+/// The first bytes of the chars [`space_at`] accepts.
+static MAY_START_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = matches!(c, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        c += 1;
+    }
+    t
+};
+
 #[derive(Default)]
 struct Text {
     out: String,
@@ -155,19 +200,44 @@ impl Text {
             self.space = false;
             return;
         }
-        // whole runs of non-space text at a time, not char by char
-        for (i, run) in s.split(char::is_whitespace).enumerate() {
-            if i > 0 {
-                self.space = true;
+        // Split where `char::is_whitespace` would, but copy a stretch of
+        // words joined by single ASCII spaces in one go: that is what
+        // pushing the words one by one would write.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let mut j = i;
+            let sep = loop {
+                match next_space(b, j) {
+                    // a single space between two words stays as it is
+                    Some((p, 1))
+                        if p > i
+                            && b.get(p) == Some(&b' ')
+                            && p + 1 < b.len()
+                            && space_at(b, p + 1).is_none() =>
+                    {
+                        j = p + 1;
+                    }
+                    Some((p, n)) => break Some((p, n)),
+                    None => break None,
+                }
+            };
+            let end = sep.map_or(b.len(), |(p, _)| p);
+            let run = s.get(i..end).unwrap_or("");
+            if !run.is_empty() {
+                if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                    self.out.push(' ');
+                }
+                self.space = false;
+                self.out.push_str(run);
             }
-            if run.is_empty() {
-                continue;
+            match sep {
+                Some((p, n)) => {
+                    self.space = true;
+                    i = p + n;
+                }
+                None => break,
             }
-            if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
-                self.out.push(' ');
-            }
-            self.space = false;
-            self.out.push_str(run);
         }
     }
 
@@ -194,11 +264,14 @@ struct State {
     pre_depth: usize,
 }
 
-struct Sink {
+struct Sink<'q> {
     state: RefCell<State>,
+    /// The tokenizer's input, for skipping the text of dropped raw-text
+    /// elements (see [`Sink::skip_raw_text`]).
+    input: &'q BufferQueue,
 }
 
-impl Sink {
+impl Sink<'_> {
     fn start_tag(st: &mut State, name: &str, nav_attr: bool, self_closing: bool) {
         if let Some((dropped, depth)) = &mut st.drop {
             if dropped == name && !is_void(name) && !self_closing {
@@ -248,7 +321,54 @@ impl Sink {
     }
 }
 
-impl TokenSink for Sink {
+/// Where the end tag of raw-text element `name` starts in `rest` (the
+/// input right after its start tag), by the tokenizer's own rule: `</`,
+/// the name in any ASCII case, then a space, `/` or `>` (a carriage return
+/// reaches the tokenizer as a line feed). For `<script>`, None when a
+/// `<!--` comes first: escaped script text may hide an end tag, and only
+/// the tokenizer can tell.
+fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let n = name.len();
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memmem::find(b.get(from..)?, b"</")?;
+        if name == "script" && memchr::memmem::find(b.get(..at)?, b"<!--").is_some() {
+            return None;
+        }
+        let tag = b.get(at + 2..at + 2 + n);
+        let after = b.get(at + 2 + n);
+        if tag.is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+            && matches!(after, Some(b'\t' | b'\n' | 0x0C | b'\r' | b' ' | b'/' | b'>'))
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+}
+
+impl Sink<'_> {
+    /// Drops the text of a raw-text element that is dropped anyway, up to
+    /// its end tag, so the tokenizer does not turn it into character tokens
+    /// only for them to be thrown away (scripts and styles are a good part
+    /// of a page). Called right after the start tag: the front of the
+    /// input is what follows it. When the end is not in the front buffer
+    /// (or not certain), nothing is skipped.
+    fn skip_raw_text(&self, name: &str) {
+        let Some(mut front) = self.input.pop_front() else {
+            return;
+        };
+        if let Some(at) = raw_text_end(&front, name) {
+            if let Ok(n) = u32::try_from(at) {
+                // on a char boundary: `at` is where `</` starts
+                let _ = front.try_pop_front(n);
+            }
+        }
+        self.input.push_front(front);
+    }
+}
+
+impl TokenSink for Sink<'_> {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
@@ -266,16 +386,20 @@ impl TokenSink for Sink {
                         Sink::start_tag(&mut st, name, nav_attr, tag.self_closing);
                         // The tokenizer alone does not know which elements hold raw text.
                         if !tag.self_closing {
-                            match name {
-                                "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                            let kind = match name {
+                                "script" => RawKind::ScriptData,
                                 "style" | "xmp" | "iframe" | "noembed" | "noframes"
-                                | "noscript" => return TokenSinkResult::RawData(RawKind::Rawtext),
-                                "title" | "textarea" => {
-                                    return TokenSinkResult::RawData(RawKind::Rcdata)
-                                }
+                                | "noscript" => RawKind::Rawtext,
+                                "title" | "textarea" => RawKind::Rcdata,
                                 "plaintext" => return TokenSinkResult::Plaintext,
-                                _ => {}
+                                _ => return TokenSinkResult::Continue,
+                            };
+                            // its text would only be dropped (xmp is kept)
+                            if st.drop.is_some() {
+                                drop(st);
+                                self.skip_raw_text(name);
                             }
+                            return TokenSinkResult::RawData(kind);
                         }
                     }
                     TagKind::EndTag => Sink::end_tag(&mut st, name),
@@ -296,12 +420,13 @@ impl TokenSink for Sink {
 
 /// The main text of `html`, one block per line.
 pub fn main_text(html: &str) -> String {
-    let sink = Sink {
-        state: RefCell::new(State::default()),
-    };
-    let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let queue = BufferQueue::default();
     queue.push_back(StrTendril::from_slice(html));
+    let sink = Sink {
+        state: RefCell::new(State::default()),
+        input: &queue,
+    };
+    let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tok.feed(&queue);
     tok.end();
     let st = tok.sink.state.into_inner();
@@ -372,6 +497,74 @@ mod tests {
         assert_eq!(main_text("<p>một <b>hai</p><p ba"), "một hai\n");
         assert_eq!(main_text(""), "\n");
         assert_eq!(main_text("<div class=menu>chưa đóng"), "\n");
+    }
+
+    #[test]
+    fn next_space_agrees_with_is_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let want = c.is_whitespace().then_some((0, b.len()));
+            assert_eq!(next_space(b, 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn push_chars_splits_like_is_whitespace() {
+        // the former implementation, as the reference
+        fn reference(t: &mut Text, s: &str) {
+            for (i, run) in s.split(char::is_whitespace).enumerate() {
+                if i > 0 {
+                    t.space = true;
+                }
+                if run.is_empty() {
+                    continue;
+                }
+                if t.space && !t.out.is_empty() && !t.out.ends_with('\n') {
+                    t.out.push(' ');
+                }
+                t.space = false;
+                t.out.push_str(run);
+            }
+        }
+        let pieces = [
+            "", " ", "a", "Việt", "\u{a0}", "\u{2009}", "\u{3000}", "\n", "\t\t", "ở", "\u{85}",
+            "\u{1680}", "\u{205f}", "\u{200b}", "đ",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let (mut a, mut b) = (Text::default(), Text::default());
+            for _ in 0..4 {
+                let mut s = String::new();
+                for _ in 0..6 {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                a.push_chars(&s, false);
+                reference(&mut b, &s);
+                assert_eq!((&a.out, a.space), (&b.out, b.space), "{s:?}");
+                if seed % 5 == 0 {
+                    a.line_break();
+                    b.line_break();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skips_dropped_raw_text_by_the_tokenizer_rules() {
+        assert_eq!(raw_text_end("a{}</style>x", "style"), Some(3));
+        assert_eq!(raw_text_end("</styles></STYLE\n>", "style"), Some(9));
+        assert_eq!(raw_text_end("x</style", "style"), None);
+        assert_eq!(raw_text_end("if (a</b) {}</script >", "script"), Some(12));
+        assert_eq!(raw_text_end("<!-- <script></script> --></script>", "script"), None);
+        // the text comes out the same with or without the skip
+        let page = "<html><head><title>T&amp;</title><style>p{}</style></head><body>\
+                    <script>var s = '<p>không</p>';</SCRIPT\t>\
+                    <script><!-- <script>x</script> y --></script><p>còn</p>\
+                    <div class=menu><style>a</style>z</div><xmp><b>giữ</b></xmp>\
+                    <noscript><p>bỏ</p></noscript><p>hết</p><script>chưa đóng";
+        assert_eq!(main_text(page), "còn\n<b>giữ</b>\nhết\n");
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! path; only a mark that cannot compose leaves a combining character behind,
 //! and then the caller normalizes the whole text.
 
+use std::sync::LazyLock;
+
 use super::tables::{self, VOWELS};
 
 /// What one byte decodes to.
@@ -275,11 +277,27 @@ pub(crate) fn western_byte(c: char) -> Option<u8> {
     if (0xA0..=0xFF).contains(&cp) || (0x80..0xA0).contains(&cp) {
         return Some(cp as u8);
     }
-    tables::CP1252_HIGH
-        .iter()
-        .position(|&h| h == c && h != '\u{FFFD}')
-        .map(|p| 0x80 + p as u8)
+    // every char (mostly Vietnamese letters) above U+00FF asks this: a
+    // binary search of the Windows-1252 punctuation, not a table scan
+    let high = &*CP1252_ABOVE_FF;
+    high.binary_search_by_key(&c, |&(h, _)| h)
+        .ok()
+        .and_then(|i| high.get(i))
+        .map(|&(_, b)| b)
 }
+
+/// The chars above U+00FF that Windows-1252 has, with their bytes, sorted
+/// by char (the first byte wins if a char appeared twice).
+static CP1252_ABOVE_FF: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, u8)> = Vec::new();
+    for (p, &h) in tables::CP1252_HIGH.iter().enumerate() {
+        if u32::from(h) > 0xFF && h != '\u{FFFD}' && !v.iter().any(|&(x, _)| x == h) {
+            v.push((h, 0x80 + p as u8));
+        }
+    }
+    v.sort_unstable();
+    v
+});
 
 #[cfg(test)]
 mod tests {
@@ -330,5 +348,24 @@ mod tests {
         assert_eq!(western_byte('\u{81}'), Some(0x81));
         assert_eq!(western_byte('Ö'), Some(0xD6));
         assert_eq!(western_byte('ệ'), None);
+    }
+
+    #[test]
+    fn western_byte_is_the_table_inverse() {
+        // the first table position holding the char, for every char
+        for cp in 0..=0x2FFFFu32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let want = if cp < 0x100 {
+                Some(cp as u8)
+            } else {
+                tables::CP1252_HIGH
+                    .iter()
+                    .position(|&h| h == c && h != '\u{FFFD}')
+                    .map(|p| 0x80 + p as u8)
+            };
+            assert_eq!(western_byte(c), want, "{c:?}");
+        }
     }
 }

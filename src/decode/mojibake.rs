@@ -193,20 +193,40 @@ enum Trigger {
 /// writes all the time (see [`foreign_pair`]). Other runs are left alone
 /// without trying any hypothesis.
 fn suspicious(run: &str) -> Option<Trigger> {
-    let mut prev_letter = false;
+    // runs on nearly every run of a page: a `matches!` rather than a string
+    // search per char, and the (slow, Unicode) letter test only on the char
+    // before a symbol, only until a pair is found
     let mut prev = '\0';
     let mut pair = false;
     for c in run.chars() {
         let cp = u32::from(c);
         let odd = (0x80..0xA0).contains(&cp)
-            || c == '\u{FFFD}'
-            || c == '\u{AD}'
-            || "äåæëîïñöøûüÃÄÅÆ".contains(c);
+            || matches!(
+                c,
+                '\u{FFFD}'
+                    | '\u{AD}'
+                    | 'ä'
+                    | 'å'
+                    | 'æ'
+                    | 'ë'
+                    | 'î'
+                    | 'ï'
+                    | 'ñ'
+                    | 'ö'
+                    | 'ø'
+                    | 'û'
+                    | 'ü'
+                    | 'Ã'
+                    | 'Ä'
+                    | 'Å'
+                    | 'Æ'
+            );
         if odd {
             return Some(Trigger::Char);
         }
-        pair |= (prev_letter && is_symbol(c)) || foreign_pair(prev, c);
-        prev_letter = c.is_alphabetic();
+        if !pair {
+            pair = (is_symbol(c) && prev.is_alphabetic()) || foreign_pair(prev, c);
+        }
         prev = c;
     }
     pair.then_some(Trigger::Pair)

@@ -34,6 +34,10 @@ mod scan;
 mod tone;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::fxhash::FxBuild;
 
 use crate::{Alignment, Error, Span};
 
@@ -241,16 +245,19 @@ impl Normalizer {
             let out_start = out.len();
             let we = scan::word_end(bytes, ws);
             let w = text.get(ws..we).unwrap_or("");
-            self.word(w, &mut word, A::WANTED);
-            out.push_str(&word.out);
-            if A::WANTED {
+            if !A::WANTED {
+                // `normalize` keeps no stacked spans: the text is all it needs
+                self.word_text(w, &mut word, &mut out);
+            } else {
+                self.word(w, &mut word, A::WANTED);
+                out.push_str(&word.out);
                 align.extend(&word.align, out_start, ws);
+                stacked.extend(
+                    word.stacked
+                        .iter()
+                        .map(|s| Span::new(s.start + out_start, s.end + out_start)),
+                );
             }
-            stacked.extend(
-                word.stacked
-                    .iter()
-                    .map(|s| Span::new(s.start + out_start, s.end + out_start)),
-            );
             pos = we;
             match scan::first_dirty(text, we, self.tone) {
                 Some(next) => dirty = next,
@@ -267,6 +274,51 @@ impl Normalizer {
             return Cow::Borrowed(text);
         }
         Cow::Owned(out)
+    }
+
+    // The slow path for one word, text only, through this thread's cache
+    // of words already done: a damaged page repeats the same broken words
+    // (`ngườì`, stacked tones), and the slow path costs thousands of
+    // instructions a word. The output is a function of the word and the
+    // settings alone, so a hit writes exactly what the slow path would.
+    fn word_text(&self, w: &str, s: &mut WordScratch, out: &mut String) {
+        let config = (self.tone, self.opts);
+        let cacheable = w.len() <= MAX_CACHED_WORD;
+        let hit = cacheable
+            && WORD_CACHE
+                .try_with(|c| {
+                    let Ok(mut c) = c.try_borrow_mut() else {
+                        return false;
+                    };
+                    if c.config != Some(config) {
+                        c.map.clear();
+                        c.config = Some(config);
+                    }
+                    match c.map.get(w) {
+                        Some(done) => {
+                            out.push_str(done);
+                            true
+                        }
+                        None => false,
+                    }
+                })
+                .unwrap_or(false);
+        if hit {
+            return;
+        }
+        self.word(w, s, false);
+        out.push_str(&s.out);
+        if cacheable {
+            let _ = WORD_CACHE.try_with(|c| {
+                if let Ok(mut c) = c.try_borrow_mut() {
+                    // bounded: a page of distinct words starts it over
+                    if c.map.len() >= MAX_CACHED_WORDS {
+                        c.map.clear();
+                    }
+                    c.map.insert(w.into(), s.out.as_str().into());
+                }
+            });
+        }
     }
 
     // The slow path for one word.
@@ -389,6 +441,22 @@ fn invert(a: &Alignment) -> Alignment {
         }
     }
     r
+}
+
+/// Longest word (bytes) kept in [`WORD_CACHE`].
+const MAX_CACHED_WORD: usize = 64;
+/// Entries of [`WORD_CACHE`] before it is cleared (a few MB at most).
+const MAX_CACHED_WORDS: usize = 32 * 1024;
+
+/// Slow-path words and their normalized text, for the settings in `config`.
+#[derive(Default)]
+struct WordCache {
+    config: Option<(TonePolicy, fold::FoldOptions)>,
+    map: HashMap<Box<str>, Box<str>, FxBuild>,
+}
+
+thread_local! {
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
 #[derive(Default)]

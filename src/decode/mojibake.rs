@@ -352,8 +352,27 @@ fn clean_edges(run: &str, fixed: &str) -> Option<((usize, usize), (usize, usize)
 fn runs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let ok = c != '\n' && c != '\r' && (c == '\u{FFFD}' || western_byte(c).is_some());
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        let len = match lead {
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        // Decided by the lead byte where it can be (a Vietnamese letter
+        // such as U+1EC7 leads with 0xE1, which no Western char has);
+        // decoded only for the leads some Western char shares.
+        let ok = match lead {
+            b'\n' | b'\r' => false,
+            0..=0x7F | 0xC2 | 0xC3 => true,
+            0xC5 | 0xC6 | 0xCB | 0xE2 | 0xEF => text
+                .get(i..i + len)
+                .and_then(|s| s.chars().next())
+                .is_some_and(in_run),
+            _ => false,
+        };
         match (ok, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -362,11 +381,18 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, text.len()));
     }
     out
+}
+
+/// Whether `c` can be part of a run: a char with a Western byte, or U+FFFD,
+/// but no line end.
+fn in_run(c: char) -> bool {
+    c != '\n' && c != '\r' && (c == '\u{FFFD}' || western_byte(c).is_some())
 }
 
 #[derive(Default)]
@@ -679,6 +705,24 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_split_where_in_run_says() {
+        // every char, alone and between two run chars
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let want = if in_run(c) { vec![(0, alone.len())] } else { vec![] };
+            assert_eq!(runs(&alone), want, "{c:?}");
+            let mid = format!("a{c}b");
+            let n = mid.len();
+            let want = if in_run(c) {
+                vec![(0, n)]
+            } else {
+                vec![(0, 1), (n - 1, n)]
+            };
+            assert_eq!(runs(&mid), want, "{c:?}");
+        }
+    }
 
     fn fix(s: &str) -> String {
         repair(s).0.into_owned()

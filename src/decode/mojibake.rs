@@ -711,7 +711,11 @@ mod tests {
         // every char, alone and between two run chars
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let alone = c.to_string();
-            let want = if in_run(c) { vec![(0, alone.len())] } else { vec![] };
+            let want = if in_run(c) {
+                vec![(0, alone.len())]
+            } else {
+                vec![]
+            };
             assert_eq!(runs(&alone), want, "{c:?}");
             let mid = format!("a{c}b");
             let n = mid.len();

@@ -167,7 +167,10 @@ fn next_space(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     loop {
         // most bytes cannot start a space: skip them with one table lookup
-        i += b.get(i..)?.iter().position(|&c| MAY_START_SPACE[c as usize])?;
+        i += b
+            .get(i..)?
+            .iter()
+            .position(|&c| MAY_START_SPACE[c as usize])?;
         if let Some(n) = space_at(b, i) {
             return Some((i, n));
         }
@@ -339,7 +342,10 @@ fn raw_text_end(rest: &str, name: &str) -> Option<usize> {
         let tag = b.get(at + 2..at + 2 + n);
         let after = b.get(at + 2 + n);
         if tag.is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
-            && matches!(after, Some(b'\t' | b'\n' | 0x0C | b'\r' | b' ' | b'/' | b'>'))
+            && matches!(
+                after,
+                Some(b'\t' | b'\n' | 0x0C | b'\r' | b' ' | b'/' | b'>')
+            )
         {
             return Some(at);
         }
@@ -537,7 +543,9 @@ mod tests {
             for _ in 0..4 {
                 let mut s = String::new();
                 for _ in 0..6 {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
                 }
                 a.push_chars(&s, false);
@@ -557,7 +565,10 @@ mod tests {
         assert_eq!(raw_text_end("</styles></STYLE\n>", "style"), Some(9));
         assert_eq!(raw_text_end("x</style", "style"), None);
         assert_eq!(raw_text_end("if (a</b) {}</script >", "script"), Some(12));
-        assert_eq!(raw_text_end("<!-- <script></script> --></script>", "script"), None);
+        assert_eq!(
+            raw_text_end("<!-- <script></script> --></script>", "script"),
+            None
+        );
         // the text comes out the same with or without the skip
         let page = "<html><head><title>T&amp;</title><style>p{}</style></head><body>\
                     <script>var s = '<p>không</p>';</SCRIPT\t>\

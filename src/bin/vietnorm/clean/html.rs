@@ -450,6 +450,13 @@ pub fn main_text(html: &str) -> String {
 /// True when `text` (the first few KB of a file) looks like HTML.
 pub fn looks_like_html(text: &str) -> bool {
     let t = text.trim_start_matches('\u{feff}').trim_start();
+    // Every sign below starts with `<`: without one in the first 4096
+    // chars (at most 4 bytes each) it is not HTML, and most plain text
+    // has none, so it need not be counted out and lowercased.
+    let window = t.as_bytes().get(..16 * 1024).unwrap_or(t.as_bytes());
+    if memchr::memchr(b'<', window).is_none() {
+        return false;
+    }
     // the first 4096 chars, lowercased in one byte copy (markup is ASCII)
     let end = t.char_indices().nth(4096).map_or(t.len(), |(i, _)| i);
     let head = t

@@ -100,6 +100,12 @@ const HYPS: [Hyp; 4] = [
 /// Repairs mojibake in `text`. Returns the text (borrowed when nothing
 /// changed) and the repaired spans in the returned text.
 pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
+    repair_runs(text, true)
+}
+
+/// [`repair`]; `skip` lets a damaged page jump to the runs with odd chars
+/// (off only to test that it changes nothing).
+fn repair_runs(text: &str, skip: bool) -> (Cow<'_, str>, Vec<Repair>) {
     let mut out = String::new();
     let mut repairs = Vec::new();
     let mut copied = 0usize; // bytes of `text` already accounted for in `out`
@@ -108,7 +114,16 @@ pub(crate) fn repair(text: &str) -> (Cow<'_, str>, Vec<Repair>) {
     // whether the page's own Vietnamese letters show diacritic damage,
     // counted on first need
     let mut damaged: Option<bool> = None;
-    for (start, end) in runs(text) {
+    let mut runs = runs(text);
+    loop {
+        // On a page with damaged diacritics only odd chars trigger a
+        // repair (letter pairs do not): go straight to the next of them.
+        if skip && damaged == Some(true) {
+            runs.skip_to_odd();
+        }
+        let Some((start, end)) = runs.next() else {
+            break;
+        };
         let Some(run) = text.get(start..end) else {
             continue;
         };
@@ -192,6 +207,33 @@ enum Trigger {
 /// letters that Vietnamese never writes and VNI through a Western code page
 /// writes all the time (see [`foreign_pair`]). Other runs are left alone
 /// without trying any hypothesis.
+/// A char clean Vietnamese does not use: a C1 control, U+FFFD, the soft
+/// hyphen, a Latin-1 letter foreign to Vietnamese (VNI's mark bytes), or a
+/// UTF-8 lead char `Ã Ä Å Æ`.
+fn is_odd(c: char) -> bool {
+    (0x80..0xA0).contains(&u32::from(c))
+        || matches!(
+            c,
+            '\u{FFFD}'
+                | '\u{AD}'
+                | 'ä'
+                | 'å'
+                | 'æ'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ñ'
+                | 'ö'
+                | 'ø'
+                | 'û'
+                | 'ü'
+                | 'Ã'
+                | 'Ä'
+                | 'Å'
+                | 'Æ'
+        )
+}
+
 fn suspicious(run: &str) -> Option<Trigger> {
     // runs on nearly every run of a page: a `matches!` rather than a string
     // search per char, and the (slow, Unicode) letter test only on the char
@@ -199,28 +241,7 @@ fn suspicious(run: &str) -> Option<Trigger> {
     let mut prev = '\0';
     let mut pair = false;
     for c in run.chars() {
-        let cp = u32::from(c);
-        let odd = (0x80..0xA0).contains(&cp)
-            || matches!(
-                c,
-                '\u{FFFD}'
-                    | '\u{AD}'
-                    | 'ä'
-                    | 'å'
-                    | 'æ'
-                    | 'ë'
-                    | 'î'
-                    | 'ï'
-                    | 'ñ'
-                    | 'ö'
-                    | 'ø'
-                    | 'û'
-                    | 'ü'
-                    | 'Ã'
-                    | 'Ä'
-                    | 'Å'
-                    | 'Æ'
-            );
+        let odd = is_odd(c);
         if odd {
             return Some(Trigger::Char);
         }
@@ -349,12 +370,25 @@ fn clean_edges(run: &str, fixed: &str) -> Option<((usize, usize), (usize, usize)
 /// Maximal runs of chars with a Western byte (U+FFFD included), not crossing
 /// line ends; leading and trailing ASCII is trimmed to the word around the
 /// damage, so a repaired span starts and ends at a word boundary.
-fn runs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(&lead) = b.get(i) {
+fn runs(text: &str) -> Runs<'_> {
+    Runs { text, pos: 0 }
+}
+
+/// The iterator of [`runs`]; it can also skip ahead to the next run that
+/// holds an odd char.
+struct Runs<'a> {
+    text: &'a str,
+    /// Where the search for the next run starts: the end of the last run
+    /// (a char that is in no run) or the start of the text.
+    pos: usize,
+}
+
+impl Runs<'_> {
+    /// Whether the char at byte `i` (a char boundary) belongs in a run, and
+    /// its length.
+    #[inline]
+    fn at(&self, i: usize) -> Option<(bool, usize)> {
+        let lead = *self.text.as_bytes().get(i)?;
         let len = match lead {
             0..=0x7F => 1,
             0xC0..=0xDF => 2,
@@ -367,26 +401,85 @@ fn runs(text: &str) -> Vec<(usize, usize)> {
         let ok = match lead {
             b'\n' | b'\r' => false,
             0..=0x7F | 0xC2 | 0xC3 => true,
-            0xC5 | 0xC6 | 0xCB | 0xE2 | 0xEF => text
+            0xC5 | 0xC6 | 0xCB | 0xE2 | 0xEF => self
+                .text
                 .get(i..i + len)
                 .and_then(|s| s.chars().next())
                 .is_some_and(in_run),
             _ => false,
         };
-        match (ok, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
+        Some((ok, len))
+    }
+
+    /// Moves to the start of the next run that holds an [`is_odd`] char
+    /// (or to the end): the runs before it would be skipped anyway once
+    /// letter pairs no longer count.
+    fn skip_to_odd(&mut self) {
+        let b = self.text.as_bytes();
+        let mut from = self.pos;
+        // every odd char leads with 0xC2, 0xC3 or 0xEF
+        let odd = loop {
+            let Some(k) = b
+                .get(from..)
+                .and_then(|rest| memchr::memchr3(0xC2, 0xC3, 0xEF, rest))
+            else {
+                break None;
+            };
+            let q = from + k;
+            if self
+                .text
+                .get(q..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(is_odd)
+            {
+                break Some(q);
             }
-            _ => {}
+            from = q + 1;
+        };
+        let Some(q) = odd else {
+            self.pos = self.text.len();
+            return;
+        };
+        // back to the start of its run
+        let mut s = q;
+        while s > self.pos {
+            let Some(p) = self
+                .text
+                .get(..s)
+                .and_then(|t| t.char_indices().next_back())
+                .map(|(p, _)| p)
+            else {
+                break;
+            };
+            if p < self.pos || !self.at(p).is_some_and(|(ok, _)| ok) {
+                break;
+            }
+            s = p;
         }
-        i += len;
+        self.pos = s;
     }
-    if let Some(s) = start {
-        out.push((s, text.len()));
+}
+
+impl Iterator for Runs<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let mut start: Option<usize> = None;
+        let mut i = self.pos;
+        while let Some((ok, len)) = self.at(i) {
+            match (ok, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.pos = i;
+                    return Some((s, i));
+                }
+                _ => {}
+            }
+            i += len;
+        }
+        self.pos = self.text.len();
+        start.map(|s| (s, self.text.len()))
     }
-    out
 }
 
 /// Whether `c` can be part of a run: a char with a Western byte, or U+FFFD,
@@ -707,6 +800,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn skipping_to_odd_chars_changes_nothing() {
+        use crate::repair::damage::{damage, Damage};
+        let clean = "Ủy ban nhân dân tỉnh đã ban hành kế hoạch số 12/KH-UBND về việc \
+                     triển khai thực hiện nghị quyết của Hội đồng nhân dân.";
+        let pieces = [
+            "Viá»‡t Nam",
+            "Baùo caùo",
+            "ViÖt",
+            "khoâ",
+            "n”",
+            "Tiêu đề: Ä‘Æ°á»£c cÃ´ng nháº\u{AD}n",
+            "a\u{FFFD}b",
+            "Toâi",
+            "x\u{85}y",
+            "môùi",
+            "\n",
+            " ",
+        ];
+        let mut seed = 11u64;
+        for k in 0..400u64 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                match (seed >> 33) % 3 {
+                    0 => text.push_str(&damage(clean, Damage::ADD_MARKS, seed ^ k)),
+                    1 => text.push_str(clean),
+                    _ => text.push_str(pieces[(seed >> 40) as usize % pieces.len()]),
+                }
+                text.push(if seed % 4 == 0 { '\n' } else { ' ' });
+            }
+            let (a, ra) = repair_runs(&text, true);
+            let (b, rb) = repair_runs(&text, false);
+            assert_eq!(a, b, "{text:?}");
+            assert_eq!(format!("{ra:?}"), format!("{rb:?}"));
+        }
+    }
+
+    #[test]
     fn runs_split_where_in_run_says() {
         // every char, alone and between two run chars
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -716,7 +849,7 @@ mod tests {
             } else {
                 vec![]
             };
-            assert_eq!(runs(&alone), want, "{c:?}");
+            assert_eq!(runs(&alone).collect::<Vec<_>>(), want, "{c:?}");
             let mid = format!("a{c}b");
             let n = mid.len();
             let want = if in_run(c) {
@@ -724,7 +857,7 @@ mod tests {
             } else {
                 vec![(0, 1), (n - 1, n)]
             };
-            assert_eq!(runs(&mid), want, "{c:?}");
+            assert_eq!(runs(&mid).collect::<Vec<_>>(), want, "{c:?}");
         }
     }
 

@@ -48,22 +48,28 @@ pub struct Opened {
     pub compression: Compression,
 }
 
+/// Buffer of the decompressed stream.
+const DECODED_BUF: usize = 32 * 1024;
+
 /// Opens `path`, decompressing gzip or zstd by their magic bytes.
 pub fn open(path: &Path) -> Result<Opened, String> {
     let file = File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let mut raw = BufReader::with_capacity(256 * 1024, file);
     let head = raw.fill_buf().map_err(|e| format!("cannot read: {e}"))?;
     let compression = Compression::sniff(head);
+    // The decompressors' output buffers are smaller: a decoder cannot read
+    // into uninitialized memory, so a new buffer is zeroed whole first (a
+    // 256 KB memset per compressed page of 15 KB).
     let reader: Box<dyn BufRead + Send> = match compression {
         Compression::None => Box::new(raw),
         Compression::Gzip => Box::new(BufReader::with_capacity(
-            256 * 1024,
+            DECODED_BUF,
             flate2::bufread::MultiGzDecoder::new(raw),
         )),
         Compression::Zstd => {
             let dec = ruzstd::decoding::StreamingDecoder::new(raw)
                 .map_err(|e| format!("broken zstd stream: {e}"))?;
-            Box::new(BufReader::with_capacity(256 * 1024, dec))
+            Box::new(BufReader::with_capacity(DECODED_BUF, dec))
         }
     };
     Ok(Opened {

@@ -283,9 +283,9 @@ impl Normalizer {
     // settings alone, so a hit writes exactly what the slow path would.
     fn word_text(&self, w: &str, s: &mut WordScratch, out: &mut String) {
         let config = (self.tone, self.opts);
-        let cacheable = w.len() <= MAX_CACHED_WORD;
-        let hit = cacheable
-            && WORD_CACHE
+        let key = ShortWord::new(w);
+        let hit = key.is_some_and(|key| {
+            WORD_CACHE
                 .try_with(|c| {
                     let Ok(mut c) = c.try_borrow_mut() else {
                         return false;
@@ -294,28 +294,29 @@ impl Normalizer {
                         c.map.clear();
                         c.config = Some(config);
                     }
-                    match c.map.get(w) {
+                    match c.map.get(&key) {
                         Some(done) => {
-                            out.push_str(done);
+                            out.push_str(done.as_str());
                             true
                         }
                         None => false,
                     }
                 })
-                .unwrap_or(false);
+                .unwrap_or(false)
+        });
         if hit {
             return;
         }
         self.word(w, s, false);
         out.push_str(&s.out);
-        if cacheable {
+        if let (Some(key), Some(done)) = (key, ShortWord::new(&s.out)) {
             let _ = WORD_CACHE.try_with(|c| {
                 if let Ok(mut c) = c.try_borrow_mut() {
                     // bounded: a page of distinct words starts it over
                     if c.map.len() >= MAX_CACHED_WORDS {
                         c.map.clear();
                     }
-                    c.map.insert(w.into(), s.out.as_str().into());
+                    c.map.insert(key, done);
                 }
             });
         }
@@ -443,16 +444,41 @@ fn invert(a: &Alignment) -> Alignment {
     r
 }
 
-/// Longest word (bytes) kept in [`WORD_CACHE`].
-const MAX_CACHED_WORD: usize = 64;
-/// Entries of [`WORD_CACHE`] before it is cleared (a few MB at most).
+/// Entries of [`WORD_CACHE`] before it is cleared (2 MB).
 const MAX_CACHED_WORDS: usize = 32 * 1024;
+
+/// A word of at most 31 bytes stored inline: the cache's keys and values
+/// are compared and copied without following a pointer (a cache miss
+/// each, which cost more than the hashing).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortWord {
+    len: u8,
+    bytes: [u8; 31],
+}
+
+impl ShortWord {
+    fn new(w: &str) -> Option<ShortWord> {
+        let mut bytes = [0u8; 31];
+        bytes.get_mut(..w.len())?.copy_from_slice(w.as_bytes());
+        Some(ShortWord {
+            len: w.len() as u8,
+            bytes,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..usize::from(self.len))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
 
 /// Slow-path words and their normalized text, for the settings in `config`.
 #[derive(Default)]
 struct WordCache {
     config: Option<(TonePolicy, fold::FoldOptions)>,
-    map: HashMap<Box<str>, Box<str>, FxBuild>,
+    map: HashMap<ShortWord, ShortWord, FxBuild>,
 }
 
 thread_local! {

@@ -92,6 +92,71 @@ impl DocumentCheck {
 /// Tokenizes `text` into `out` (like [`super::tokenize`]) and returns the
 /// statistics used to decide whether it looks damaged.
 fn scan(text: &str, out: &mut Vec<TokenId>) -> DocumentCheck {
+    TOKENS
+        .try_with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => scan_with(text, out, Some(&mut cache)),
+            Err(_) => scan_with(text, out, None),
+        })
+        .unwrap_or_else(|_| scan_with(text, out, None))
+}
+
+/// Slots of the per-thread word → token cache (a power of two; 24 bytes
+/// each).
+const TOKEN_SLOTS: usize = 1 << 14;
+
+/// Tokens of recently seen words, direct-mapped on the word's bytes: a
+/// word's token is a function of the word alone, and looking it up in the
+/// syllable inventory (hashing, then comparing with a string stored
+/// elsewhere) cost more than the rest of the count.
+struct TokenCache {
+    /// Words of at most 15 bytes, their length in the last byte (so an
+    /// all-zero key, a free slot, is no word's), and their tokens.
+    slots: Vec<([u8; 16], TokenId)>,
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<TokenCache> = std::cell::RefCell::new(TokenCache {
+        slots: Vec::new(),
+    });
+}
+
+impl TokenCache {
+    fn token(&mut self, word: &str) -> TokenId {
+        let b = word.as_bytes();
+        let mut key = [0u8; 16];
+        match key.get_mut(..b.len()) {
+            Some(k) if !b.is_empty() && b.len() < 16 => k.copy_from_slice(b),
+            _ => return token_of_word(word),
+        }
+        key[15] = b.len() as u8;
+        if self.slots.is_empty() {
+            self.slots = vec![([0u8; 16], 0); TOKEN_SLOTS];
+        }
+        let lo = u64::from_le_bytes([
+            key[0], key[1], key[2], key[3], key[4], key[5], key[6], key[7],
+        ]);
+        let hi = u64::from_le_bytes([
+            key[8], key[9], key[10], key[11], key[12], key[13], key[14], key[15],
+        ]);
+        let h = (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let i = (h >> (64 - TOKEN_SLOTS.trailing_zeros())) as usize;
+        match self.slots.get_mut(i) {
+            Some((k, t)) if *k == key => *t,
+            Some(slot) => {
+                let t = token_of_word(word);
+                *slot = (key, t);
+                t
+            }
+            None => token_of_word(word),
+        }
+    }
+}
+
+fn scan_with(
+    text: &str,
+    out: &mut Vec<TokenId>,
+    mut cache: Option<&mut TokenCache>,
+) -> DocumentCheck {
     let mut check = DocumentCheck::default();
     if out.last() != Some(&BOUNDARY) {
         out.push(BOUNDARY);
@@ -101,7 +166,10 @@ fn scan(text: &str, out: &mut Vec<TokenId>) -> DocumentCheck {
         if let Some(gap) = text.get(pos..span.start) {
             push_gap_tokens(gap, out);
         }
-        let t = token_of_word(word);
+        let t = match cache.as_deref_mut() {
+            Some(c) => c.token(word),
+            None => token_of_word(word),
+        };
         let ascii = word.is_ascii();
         check.words += 1;
         if t == UNKNOWN {

@@ -178,6 +178,31 @@ fn next_space(b: &[u8], from: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// True when `s` is not empty, starts and ends with a non-space and has no
+/// whitespace ([`space_at`]) but single ASCII spaces: what [`Text::push_chars`]
+/// would copy as one stretch.
+fn single_spaced(s: &str) -> bool {
+    use memchr::{memchr, memchr2, memchr3, memmem};
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    if memchr3(b'\t', b'\n', b'\r', b).is_some()
+        || memchr2(0x0B, 0x0C, b).is_some()
+        || memchr(0xC2, b).is_some()
+        || memmem::find(b, b"  ").is_some()
+        || memmem::find(b, b"\xE1\x9A").is_some()
+        || memmem::find(b, b"\xE3\x80\x80").is_some()
+    {
+        return false;
+    }
+    // dashes and quotes share the lead byte of the general punctuation spaces
+    memchr::memchr_iter(0xE2, b).all(|i| space_at(b, i).is_none())
+}
+
 /// The first bytes of the chars [`space_at`] accepts.
 static MAY_START_SPACE: [bool; 256] = {
     let mut t = [false; 256];
@@ -201,6 +226,16 @@ impl Text {
         if pre {
             self.out.push_str(s);
             self.space = false;
+            return;
+        }
+        // The common case first: words joined by single ASCII spaces, the
+        // whole text one stretch (found with a few vectorized searches).
+        if single_spaced(s) {
+            if self.space && !self.out.is_empty() && !self.out.ends_with('\n') {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(s);
             return;
         }
         // Split where `char::is_whitespace` would, but copy a stretch of
@@ -542,7 +577,7 @@ mod tests {
         }
         let pieces = [
             "", " ", "a", "Việt", "\u{a0}", "\u{2009}", "\u{3000}", "\n", "\t\t", "ở", "\u{85}",
-            "\u{1680}", "\u{205f}", "\u{200b}", "đ",
+            "\u{1680}", "\u{205f}", "\u{200b}", "đ", "“", "–", "Ú", "ự", "a b", " c d",
         ];
         let mut seed = 7u64;
         for _ in 0..2000 {
@@ -563,6 +598,25 @@ mod tests {
                     b.line_break();
                 }
             }
+        }
+    }
+
+    #[test]
+    fn single_spaced_text() {
+        assert!(single_spaced("Đoạn một – “có” thực thể."));
+        assert!(single_spaced("a"));
+        for s in [
+            "",
+            " a",
+            "a ",
+            "a  b",
+            "a\nb",
+            "a\u{a0}b",
+            "a\u{2009}b",
+            "a\u{1680}b",
+            "a\u{3000}b",
+        ] {
+            assert!(!single_spaced(s), "{s:?}");
         }
     }
 

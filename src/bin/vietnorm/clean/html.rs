@@ -286,8 +286,9 @@ impl Text {
         }
     }
 
-    fn chars(&self) -> usize {
-        self.out.chars().filter(|c| !c.is_whitespace()).count()
+    /// Whether the text has at least `n` visible chars (counted no further).
+    fn has_chars(&self, n: usize) -> bool {
+        self.out.chars().filter(|c| !c.is_whitespace()).take(n).count() >= n
     }
 }
 
@@ -471,7 +472,7 @@ pub fn main_text(html: &str) -> String {
     let _ = tok.feed(&queue);
     tok.end();
     let st = tok.sink.state.into_inner();
-    let text = if st.main.chars() >= MIN_MAIN_CHARS {
+    let text = if st.main.has_chars(MIN_MAIN_CHARS) {
         st.main.out
     } else {
         st.all.out

@@ -288,7 +288,12 @@ impl Text {
 
     /// Whether the text has at least `n` visible chars (counted no further).
     fn has_chars(&self, n: usize) -> bool {
-        self.out.chars().filter(|c| !c.is_whitespace()).take(n).count() >= n
+        self.out
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(n)
+            .count()
+            >= n
     }
 }
 

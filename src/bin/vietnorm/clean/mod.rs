@@ -21,6 +21,7 @@ mod inputs;
 mod jsonl;
 mod jsonl_read;
 mod pipeline;
+mod prefetch;
 mod report;
 mod warc;
 mod warc_read;
@@ -903,60 +904,76 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let defer = facts_out.is_some();
         let learned = Mutex::new(learned);
         let has_learned = !learned.lock().map(|l| l.is_empty()).unwrap_or(true);
-        for (c, chunk) in jobs.chunks(256).enumerate() {
-            let results: Vec<FileResult> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, job)| {
-                        let mine = if has_learned {
-                            learned
-                                .lock()
-                                .ok()
-                                .and_then(|mut l| l.remove(&(c * 256 + i)))
-                        } else {
-                            None
-                        };
-                        let r = clean_file(&cleaner, job, args.resume, mine, defer);
-                        if !crate::io::interrupted() {
-                            for f in &r.stats.failures {
-                                pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+        // With --resume most files may be skipped unread: no reading ahead.
+        let progress = prefetch::Progress::default();
+        let read_ahead = !args.resume;
+        std::thread::scope(|s| -> Result<()> {
+            let _stop = prefetch::StopOnDrop(&progress);
+            if read_ahead {
+                let (jobs, progress, learned) = (&jobs, &progress, &learned);
+                // files the learning pass read are done already
+                let skip = move |i: usize| {
+                    has_learned && learned.lock().map(|l| l.contains_key(&i)).unwrap_or(false)
+                };
+                s.spawn(move || prefetch::run(jobs, progress, skip));
+            }
+            for (c, chunk) in jobs.chunks(256).enumerate() {
+                let results: Vec<FileResult> = pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .enumerate()
+                        .map(|(i, job)| {
+                            progress.start(c * 256 + i);
+                            let mine = if has_learned {
+                                learned
+                                    .lock()
+                                    .ok()
+                                    .and_then(|mut l| l.remove(&(c * 256 + i)))
+                            } else {
+                                None
+                            };
+                            let r = clean_file(&cleaner, job, args.resume, mine, defer);
+                            if !crate::io::interrupted() {
+                                for f in &r.stats.failures {
+                                    pb.suspend(|| eprintln!("vietnorm: {}: {}", f.path, f.reason));
+                                }
                             }
-                        }
-                        let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
-                            + r.stats.documents;
-                        pb.inc(job.size);
-                        if !pb.is_hidden() {
-                            let secs = pb.elapsed().as_secs_f64().max(1e-3);
-                            pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
-                        }
-                        r
-                    })
-                    .collect()
-            });
-            let mut pending = Vec::new();
-            for r in results {
+                            let n = docs.fetch_add(r.stats.documents, Ordering::Relaxed)
+                                + r.stats.documents;
+                            pb.inc(job.size);
+                            if !pb.is_hidden() {
+                                let secs = pb.elapsed().as_secs_f64().max(1e-3);
+                                pb.set_message(format!("{n} docs, {:.0} docs/s", n as f64 / secs));
+                            }
+                            r
+                        })
+                        .collect()
+                });
+                let mut pending = Vec::new();
+                for r in results {
+                    if let Some(f) = &mut facts_out {
+                        f.write_all(&r.facts)
+                            .context("cannot write the facts file")?;
+                    }
+                    total.merge(r.stats);
+                    pending.extend(r.pending);
+                }
                 if let Some(f) = &mut facts_out {
-                    f.write_all(&r.facts)
-                        .context("cannot write the facts file")?;
+                    f.flush().context("cannot write the facts file")?;
                 }
-                total.merge(r.stats);
-                pending.extend(r.pending);
-            }
-            if let Some(f) = &mut facts_out {
-                f.flush().context("cannot write the facts file")?;
-            }
-            // outputs only once their facts are on disk
-            for p in pending {
-                let path = p.path.clone();
-                if let Err(e) = p.commit() {
-                    let reason = format!("cannot write output {}: {e}", path.display());
-                    eprintln!("vietnorm: {}: {reason}", path.display());
-                    total.files = total.files.saturating_sub(1);
-                    total.fail(path.display().to_string(), reason);
+                // outputs only once their facts are on disk
+                for p in pending {
+                    let path = p.path.clone();
+                    if let Err(e) = p.commit() {
+                        let reason = format!("cannot write output {}: {e}", path.display());
+                        eprintln!("vietnorm: {}: {reason}", path.display());
+                        total.files = total.files.saturating_sub(1);
+                        total.fail(path.display().to_string(), reason);
+                    }
                 }
             }
-        }
+            Ok(())
+        })?;
         pb.finish_and_clear();
     }
     if let Some(mut f) = facts_out {

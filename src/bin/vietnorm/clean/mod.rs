@@ -613,21 +613,35 @@ fn learn(
         );
         return learning;
     }
-    sample
-        .par_iter()
-        .fold(
-            || (empty(), sink.clone()),
-            |(mut learning, tx), &(index, job)| {
-                if used.load(Ordering::Relaxed) < budget {
-                    if let Ok(opened) = formats::open(&job.src) {
-                        learn_opened(&mut learning, &tx, opened, &out_name(&job.out), Some(index));
+    let files: Vec<&Job> = sample.iter().map(|&(_, job)| job).collect();
+    let progress = prefetch::Progress::default();
+    std::thread::scope(|s| {
+        let _stop = prefetch::StopOnDrop(&progress);
+        s.spawn(|| prefetch::run(&files, &progress, |_| false));
+        sample
+            .par_iter()
+            .enumerate()
+            .fold(
+                || (empty(), sink.clone()),
+                |(mut learning, tx), (k, &(index, job))| {
+                    progress.start(k);
+                    if used.load(Ordering::Relaxed) < budget {
+                        if let Ok(opened) = formats::open(&job.src) {
+                            learn_opened(
+                                &mut learning,
+                                &tx,
+                                opened,
+                                &out_name(&job.out),
+                                Some(index),
+                            );
+                        }
                     }
-                }
-                (learning, tx)
-            },
-        )
-        .map(|(l, _)| l)
-        .reduce(empty, Learning::merge)
+                    (learning, tx)
+                },
+            )
+            .map(|(l, _)| l)
+            .reduce(empty, Learning::merge)
+    })
 }
 
 fn progress_bar(total: u64, quiet: bool) -> ProgressBar {

@@ -8,6 +8,7 @@
 //! workers, so it neither evicts what they are about to read nor costs more
 //! than a copy of each file into a reused buffer.
 
+use std::borrow::Borrow;
 use std::fs::File;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -41,13 +42,13 @@ impl Progress {
 
 /// Reads `jobs` (but those `skip` names) ahead of `progress` until every
 /// file is read or it is stopped.
-pub fn run(jobs: &[Job], progress: &Progress, skip: impl Fn(usize) -> bool) {
+pub fn run<J: Borrow<Job>>(jobs: &[J], progress: &Progress, skip: impl Fn(usize) -> bool) {
     // start offset (bytes) of each job, to measure the distance
     let mut offsets = Vec::with_capacity(jobs.len() + 1);
     let mut total = 0u64;
     for j in jobs {
         offsets.push(total);
-        total = total.saturating_add(j.size);
+        total = total.saturating_add(j.borrow().size);
     }
     offsets.push(total);
     let at = |i: usize| offsets.get(i).copied().unwrap_or(total);
@@ -66,7 +67,7 @@ pub fn run(jobs: &[Job], progress: &Progress, skip: impl Fn(usize) -> bool) {
         if i < progress.started.load(Ordering::Relaxed) || skip(i) {
             continue; // a worker has it already
         }
-        if let Ok(mut f) = File::open(&job.src) {
+        if let Ok(mut f) = File::open(&job.borrow().src) {
             while matches!(f.read(&mut buf), Ok(n) if n > 0) {}
         }
     }

@@ -115,9 +115,9 @@ struct TokenCache {
 }
 
 thread_local! {
-    static TOKENS: std::cell::RefCell<TokenCache> = std::cell::RefCell::new(TokenCache {
-        slots: Vec::new(),
-    });
+    static TOKENS: std::cell::RefCell<TokenCache> = const {
+        std::cell::RefCell::new(TokenCache { slots: Vec::new() })
+    };
 }
 
 impl TokenCache {

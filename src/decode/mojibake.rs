@@ -278,13 +278,23 @@ fn foreign_pair(prev: char, c: char) -> bool {
     if !latin(c) {
         return false;
     }
-    let low = c.to_lowercase().next().unwrap_or(c);
+    let low = latin1_lower(c);
     let tone = matches!(low, 'ù' | 'ø' | 'û' | 'õ' | 'ï');
     match prev.to_ascii_lowercase() {
         'a' | 'e' => true,
         'o' => tone || low == 'â',
         'u' | 'y' => tone,
         p => latin(p),
+    }
+}
+
+/// The lowercase of a Latin-1 letter (`À`..=`ÿ`): Unicode's own mapping
+/// there, without the general table lookup (`×` is no letter; `ß` and `ÿ`
+/// stay).
+fn latin1_lower(c: char) -> char {
+    match c {
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        _ => c,
     }
 }
 
@@ -836,6 +846,13 @@ mod tests {
             let (b, rb) = repair_runs(&text, false);
             assert_eq!(a, b, "{text:?}");
             assert_eq!(format!("{ra:?}"), format!("{rb:?}"));
+        }
+    }
+
+    #[test]
+    fn latin1_lower_is_unicode_lowercase() {
+        for c in 'À'..='ÿ' {
+            assert_eq!(latin1_lower(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
         }
     }
 

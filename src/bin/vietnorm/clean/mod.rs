@@ -614,7 +614,7 @@ fn learn(
         return learning;
     }
     let files: Vec<&Job> = sample.iter().map(|&(_, job)| job).collect();
-    let progress = prefetch::Progress::default();
+    let progress = prefetch::Progress::new(files.len());
     std::thread::scope(|s| {
         let _stop = prefetch::StopOnDrop(&progress);
         s.spawn(|| prefetch::run(&files, &progress, |_| false));
@@ -919,7 +919,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let learned = Mutex::new(learned);
         let has_learned = !learned.lock().map(|l| l.is_empty()).unwrap_or(true);
         // With --resume most files may be skipped unread: no reading ahead.
-        let progress = prefetch::Progress::default();
+        let progress = prefetch::Progress::new(jobs.len());
         let read_ahead = !args.resume;
         std::thread::scope(|s| -> Result<()> {
             let _stop = prefetch::StopOnDrop(&progress);

@@ -20,21 +20,41 @@ use super::inputs::Job;
 const WINDOW: u64 = 16 << 20;
 
 /// Shared between the workers and the reader.
-#[derive(Default)]
 pub struct Progress {
-    /// Jobs (by index) that workers have started: every index below this
-    /// one is taken (approximately: set with `fetch_max`).
-    started: AtomicUsize,
+    /// Which jobs a worker has started (the reader skips them).
+    started: Vec<AtomicBool>,
+    /// How many jobs workers have started: with the jobs taken roughly in
+    /// order (each worker in its own stretch), the distance of the reader
+    /// is measured from the start of this many jobs.
+    count: AtomicUsize,
     stop: AtomicBool,
 }
 
 impl Progress {
-    /// A worker starts job `index`.
-    pub fn start(&self, index: usize) {
-        self.started.fetch_max(index + 1, Ordering::Relaxed);
+    /// Progress over `jobs` jobs.
+    pub fn new(jobs: usize) -> Progress {
+        Progress {
+            started: (0..jobs).map(|_| AtomicBool::new(false)).collect(),
+            count: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+        }
     }
 
-    /// Stops the reader (also done when the guard from [`run`] drops).
+    /// A worker starts job `index`.
+    pub fn start(&self, index: usize) {
+        if let Some(s) = self.started.get(index) {
+            s.store(true, Ordering::Relaxed);
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn is_started(&self, index: usize) -> bool {
+        self.started
+            .get(index)
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    }
+
+    /// Stops the reader (also done when a [`StopOnDrop`] drops).
     pub fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
     }
@@ -58,13 +78,13 @@ pub fn run<J: Borrow<Job>>(jobs: &[J], progress: &Progress, skip: impl Fn(usize)
             if progress.stop.load(Ordering::Relaxed) || crate::io::interrupted() {
                 return;
             }
-            let started = progress.started.load(Ordering::Relaxed);
-            if i < started || at(i) <= at(started).saturating_add(WINDOW) {
+            let count = progress.count.load(Ordering::Relaxed);
+            if progress.is_started(i) || at(i) <= at(count).saturating_add(WINDOW) {
                 break;
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        if i < progress.started.load(Ordering::Relaxed) || skip(i) {
+        if progress.is_started(i) || skip(i) {
             continue; // a worker has it already
         }
         if let Ok(mut f) = File::open(&job.borrow().src) {

@@ -852,7 +852,11 @@ mod tests {
     #[test]
     fn latin1_lower_is_unicode_lowercase() {
         for c in 'À'..='ÿ' {
-            assert_eq!(latin1_lower(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
+            assert_eq!(
+                latin1_lower(c),
+                c.to_lowercase().next().unwrap_or(c),
+                "{c:?}"
+            );
         }
     }
 

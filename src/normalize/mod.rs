@@ -444,7 +444,8 @@ fn invert(a: &Alignment) -> Alignment {
     r
 }
 
-/// Entries of [`WORD_CACHE`] before it is cleared (2 MB).
+/// Entries of [`WORD_CACHE`] before it is cleared (64 bytes each; the
+/// table takes up to about 4 MB per thread).
 const MAX_CACHED_WORDS: usize = 32 * 1024;
 
 /// A word of at most 31 bytes stored inline: the cache's keys and values

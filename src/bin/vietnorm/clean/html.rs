@@ -313,6 +313,7 @@ struct Sink<'q> {
     /// The tokenizer's input, for skipping the text of dropped raw-text
     /// elements (see [`Sink::skip_raw_text`]).
     input: &'q BufferQueue,
+    skip_raw: bool,
 }
 
 impl Sink<'_> {
@@ -442,7 +443,7 @@ impl TokenSink for Sink<'_> {
                                 _ => return TokenSinkResult::Continue,
                             };
                             // its text would only be dropped (xmp is kept)
-                            if st.drop.is_some() {
+                            if self.skip_raw && st.drop.is_some() {
                                 drop(st);
                                 self.skip_raw_text(name);
                             }
@@ -467,11 +468,19 @@ impl TokenSink for Sink<'_> {
 
 /// The main text of `html`, one block per line.
 pub fn main_text(html: &str) -> String {
+    main_text_with(html, true)
+}
+
+/// [`main_text`]; `skip_raw` off leaves the text of dropped raw-text
+/// elements to the tokenizer (to test and fuzz that skipping it changes
+/// nothing).
+pub fn main_text_with(html: &str, skip_raw: bool) -> String {
     let queue = BufferQueue::default();
     queue.push_back(StrTendril::from_slice(html));
     let sink = Sink {
         state: RefCell::new(State::default()),
         input: &queue,
+        skip_raw,
     };
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tok.feed(&queue);
@@ -643,6 +652,7 @@ mod tests {
                     <div class=menu><style>a</style>z</div><xmp><b>giữ</b></xmp>\
                     <noscript><p>bỏ</p></noscript><p>hết</p><script>chưa đóng";
         assert_eq!(main_text(page), "còn\n<b>giữ</b>\nhết\n");
+        assert_eq!(main_text_with(page, false), main_text(page));
     }
 
     #[test]

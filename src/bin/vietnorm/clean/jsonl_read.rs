@@ -95,7 +95,9 @@ pub fn parse(
             line.len()
         ));
     }
-    let parsed = match std::str::from_utf8(line) {
+    // simdutf8 accepts exactly what `std::str::from_utf8` does, several
+    // times faster (this validation was 3% of a run)
+    let parsed = match simdutf8::basic::from_utf8(line) {
         Ok(s) => serde_json::from_str::<Fields>(s),
         Err(_) => serde_json::from_str(&decode(line)),
     };

@@ -69,4 +69,56 @@ impl Lm for Mixture {
     fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
         self.mix(|m| m.logp3(p2, p1, next))
     }
+
+    fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        self.mix_many(nexts, out, |m, n, o| m.logp3_many(p2, p1, n, o));
+    }
+
+    fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        self.mix_many(nexts, out, |m, n, o| m.logp2_many(prev, n, o));
+    }
+}
+
+/// How many next tokens [`mix_many`] scores per model call.
+const CHUNK: usize = 16;
+
+/// Log-sum-exp of `acc` and `l` (either may be `-inf`).
+#[inline]
+pub(crate) fn log_add(acc: f32, l: f32) -> f32 {
+    let (hi, lo) = if acc > l { (acc, l) } else { (l, acc) };
+    if lo == f32::NEG_INFINITY {
+        hi
+    } else {
+        hi + (lo - hi).exp().ln_1p()
+    }
+}
+
+impl Mixture {
+    /// Scores `nexts` with each model through `f` (a batched lookup) and
+    /// mixes the results into `out`, a chunk at a time.
+    fn mix_many(
+        &self,
+        nexts: &[TokenId],
+        out: &mut [f32],
+        f: impl Fn(&LanguageModel, &[TokenId], &mut [f32]),
+    ) {
+        match self.models.as_slice() {
+            [] => out.iter_mut().for_each(|o| *o = -30.0),
+            [(m, _)] => f(m, nexts, out),
+            many => {
+                let mut part = [0.0f32; CHUNK];
+                for (n, o) in nexts.chunks(CHUNK).zip(out.chunks_mut(CHUNK)) {
+                    o.iter_mut().for_each(|x| *x = f32::NEG_INFINITY);
+                    for (m, w) in many {
+                        let lw = w.ln();
+                        let part = &mut part[..n.len().min(o.len())];
+                        f(m, n, part);
+                        for (x, &l) in o.iter_mut().zip(part.iter()) {
+                            *x = log_add(*x, l + lw);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

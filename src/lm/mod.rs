@@ -60,6 +60,7 @@ mod quant;
 mod tokens;
 
 pub use counter::{check_document, Counter, CounterStats, DocumentCheck};
+pub(crate) use mixture::log_add;
 pub use mixture::Mixture;
 pub use model::{LanguageModel, ModelInfo};
 pub use tokens::{
@@ -91,6 +92,22 @@ pub trait Lm: Send + Sync {
     fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
         self.logp(&[p2, p1], next)
     }
+
+    /// `logp3(p2, p1, n)` for every `n` of `nexts`, into `out` (as many as
+    /// both hold). A decoder scores all candidates of a word after one
+    /// context; a model can then find the context's rows once.
+    fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        for (&n, o) in nexts.iter().zip(out.iter_mut()) {
+            *o = self.logp3(p2, p1, n);
+        }
+    }
+
+    /// `logp2(prev, n)` for every `n` of `nexts`, into `out`.
+    fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        for (&n, o) in nexts.iter().zip(out.iter_mut()) {
+            *o = self.logp2(prev, n);
+        }
+    }
 }
 
 impl<T: Lm + ?Sized> Lm for &T {
@@ -106,6 +123,12 @@ impl<T: Lm + ?Sized> Lm for &T {
     fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
         (**self).logp3(p2, p1, next)
     }
+    fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        (**self).logp3_many(p2, p1, nexts, out)
+    }
+    fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        (**self).logp2_many(prev, nexts, out)
+    }
 }
 
 impl<T: Lm + ?Sized> Lm for std::sync::Arc<T> {
@@ -120,6 +143,12 @@ impl<T: Lm + ?Sized> Lm for std::sync::Arc<T> {
     }
     fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
         (**self).logp3(p2, p1, next)
+    }
+    fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        (**self).logp3_many(p2, p1, nexts, out)
+    }
+    fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        (**self).logp2_many(prev, nexts, out)
     }
 }
 

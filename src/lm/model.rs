@@ -281,6 +281,97 @@ impl LanguageModel {
     }
 }
 
+/// A bigram row: the successors of one token, for scoring many of them.
+struct BigramRow<'a> {
+    /// Global index of the row's first entry.
+    lo: usize,
+    next: &'a [u8],
+    /// Backoff weight of the row's token.
+    backoff: f32,
+}
+
+impl LanguageModel {
+    #[inline]
+    fn bigram_row(&self, prev: TokenId) -> BigramRow<'_> {
+        let l = &self.layout;
+        let d = self.data();
+        let at = l.bi_offsets.start + 4 * prev as usize;
+        let lo = rd_u32(d, at) as usize;
+        let hi = rd_u32(d, at + 4) as usize;
+        BigramRow {
+            lo,
+            next: d
+                .get(l.bi_next.start + 2 * lo..l.bi_next.start + 2 * hi)
+                .unwrap_or_default(),
+            backoff: rd_f32(d, l.bi_backoff.start + 4 * prev as usize),
+        }
+    }
+
+    /// `logp2(prev, next)` with the row of `prev` already found.
+    #[inline]
+    fn logp2_in(&self, row: &BigramRow<'_>, next: TokenId) -> f32 {
+        let l = &self.layout;
+        let d = self.data();
+        match find(row.next, next) {
+            Some(i) => {
+                let q = d.get(l.bi_q.start + row.lo + i).copied().unwrap_or(0);
+                rd_f32(d, l.bi_codebook.start + 4 * q as usize)
+            }
+            None => row.backoff + self.logp1(next),
+        }
+    }
+
+    /// [`Lm::logp2_many`]: the row of `prev` is found once.
+    pub fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        if self.layout.order < 2 {
+            for (&n, o) in nexts.iter().zip(out.iter_mut()) {
+                *o = self.logp1(n);
+            }
+            return;
+        }
+        let row = self.bigram_row(self.clamp(prev));
+        for (&n, o) in nexts.iter().zip(out.iter_mut()) {
+            *o = self.logp2_in(&row, self.clamp(n));
+        }
+    }
+
+    /// [`Lm::logp3_many`]: the trigram row of `p2 p1` and the bigram row of
+    /// `p1` are found once.
+    pub fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        if self.layout.order < 3 {
+            return self.logp2_many(p1, nexts, out);
+        }
+        let (p2, p1) = (self.clamp(p2), self.clamp(p1));
+        let Some(e) = self.bigram_entry(p2, p1) else {
+            return self.logp2_many(p1, nexts, out);
+        };
+        let l = &self.layout;
+        let d = self.data();
+        let at = l.tri_offsets.start + 4 * e;
+        let lo = rd_u32(d, at) as usize;
+        let hi = rd_u32(d, at + 4) as usize;
+        if lo >= hi {
+            return self.logp2_many(p1, nexts, out);
+        }
+        let tri = d
+            .get(l.tri_next.start + 2 * lo..l.tri_next.start + 2 * hi)
+            .unwrap_or_default();
+        let bq = d.get(l.tri_backoff_q.start + e).copied().unwrap_or(0);
+        let tri_backoff = rd_f32(d, l.tri_backoff_codebook.start + 4 * bq as usize);
+        let row = self.bigram_row(p1);
+        for (&n, o) in nexts.iter().zip(out.iter_mut()) {
+            let n = self.clamp(n);
+            *o = match find(tri, n) {
+                Some(i) => {
+                    let q = d.get(l.tri_q.start + lo + i).copied().unwrap_or(0);
+                    rd_f32(d, l.tri_codebook.start + 4 * q as usize)
+                }
+                None => tri_backoff + self.logp2_in(&row, n),
+            };
+        }
+    }
+}
+
 impl Lm for LanguageModel {
     fn order(&self) -> usize {
         self.layout.order as usize
@@ -300,6 +391,14 @@ impl Lm for LanguageModel {
 
     fn logp3(&self, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
         LanguageModel::logp3(self, p2, p1, next)
+    }
+
+    fn logp3_many(&self, p2: TokenId, p1: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        LanguageModel::logp3_many(self, p2, p1, nexts, out)
+    }
+
+    fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
+        LanguageModel::logp2_many(self, prev, nexts, out)
     }
 }
 

@@ -240,3 +240,40 @@ proptest! {
         prop_assert!(t.windows(2).all(|w| !(w[0] == BOUNDARY && w[1] == BOUNDARY)));
     }
 }
+
+/// The batched lookups give exactly the one-at-a-time answers, on a model of
+/// each order, the embedded one and a mixture (with tokens out of range).
+#[test]
+fn batched_lookups_agree_with_single_ones() {
+    let mut toks: Vec<TokenId> = Vec::new();
+    for d in DOCS {
+        tokenize(d, &mut toks);
+    }
+    toks.extend([UNKNOWN, BOUNDARY, 1 << 20]);
+    let models: Vec<Box<dyn Lm>> = vec![
+        Box::new(counter(1, DOCS).build()),
+        Box::new(counter(2, DOCS).build()),
+        Box::new(counter(3, DOCS).build()),
+        Box::new(LanguageModel::embedded().clone()),
+        Box::new(Mixture::new(vec![
+            (LanguageModel::embedded().clone(), 0.5),
+            (counter(3, &DOCS[2..]).build(), 0.5),
+        ])),
+    ];
+    // more than one chunk of the mixture's batches
+    let nexts: Vec<TokenId> = toks.iter().copied().cycle().take(40).collect();
+    let mut out = vec![0.0f32; nexts.len()];
+    for (mi, m) in models.iter().enumerate() {
+        for w in toks.windows(2) {
+            let (p2, p1) = (w[0], w[1]);
+            m.logp3_many(p2, p1, &nexts, &mut out);
+            for (&n, &o) in nexts.iter().zip(&out) {
+                assert_eq!(o.to_bits(), m.logp3(p2, p1, n).to_bits(), "model {mi}");
+            }
+            m.logp2_many(p1, &nexts, &mut out);
+            for (&n, &o) in nexts.iter().zip(&out) {
+                assert_eq!(o.to_bits(), m.logp2(p1, n).to_bits(), "model {mi}");
+            }
+        }
+    }
+}

@@ -124,6 +124,14 @@ pub(crate) struct Scratch {
     l_tok: Vec<TokenId>,
     l_score: Vec<f32>,
     l_bp: Vec<u32>,
+    // one word's states while they are scored
+    v_cand: Vec<u32>,
+    v_tok: Vec<TokenId>,
+    v_chan: Vec<f32>,
+    v_best: Vec<f32>,
+    v_arg: Vec<u32>,
+    v_lp: Vec<f32>,
+    misses: super::memo::Misses,
     gap_tokens: Vec<TokenId>,
     /// Per-thread word verdicts of the clean-text gate.
     gate: super::gate::WordCache,
@@ -752,6 +760,11 @@ impl Scratch {
             } else {
                 aend - astart
             };
+            // the states of this word, then the best predecessor of each:
+            // one batched lookup per predecessor scores all of them
+            self.v_cand.clear();
+            self.v_tok.clear();
+            self.v_chan.clear();
             for k in 0..n_states {
                 let (ci, tok, chan) = match fixed_tok {
                     Some(t) => (u32::MAX, t, 0.0),
@@ -768,35 +781,58 @@ impl Scratch {
                         )
                     }
                 };
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = prev_lo as u32;
-                for j in prev_lo..prev_hi {
-                    let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
-                    if ps == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
-                    let lp = if trigram && j != 0 {
-                        let pp = self
-                            .l_bp
-                            .get(j)
-                            .and_then(|&b| self.l_tok.get(b as usize))
-                            .copied()
-                            .unwrap_or(BOUNDARY);
-                        memo.p3(lm, pp, pt, tok)
-                    } else {
-                        memo.p2(lm, pt, tok)
-                    };
-                    let sc = ps + lp;
-                    if sc > best {
-                        best = sc;
-                        arg = j as u32;
+                self.v_cand.push(ci);
+                self.v_tok.push(tok);
+                self.v_chan.push(chan);
+            }
+            let n = self.v_tok.len();
+            self.v_best.clear();
+            self.v_best.resize(n, f32::NEG_INFINITY);
+            self.v_arg.clear();
+            self.v_arg.resize(n, prev_lo as u32);
+            self.v_lp.clear();
+            self.v_lp.resize(n, f32::NEG_INFINITY);
+            for j in prev_lo..prev_hi {
+                let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
+                if ps == f32::NEG_INFINITY {
+                    continue;
+                }
+                let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+                if trigram && j != 0 {
+                    let pp = self
+                        .l_bp
+                        .get(j)
+                        .and_then(|&b| self.l_tok.get(b as usize))
+                        .copied()
+                        .unwrap_or(BOUNDARY);
+                    memo.p3_many(lm, (pp, pt), &self.v_tok, &mut self.v_lp, &mut self.misses);
+                } else {
+                    for (lp, &t) in self.v_lp.iter_mut().zip(&self.v_tok) {
+                        *lp = memo.p2(lm, pt, t);
                     }
                 }
-                self.l_cand.push(ci);
-                self.l_tok.push(tok);
-                self.l_score.push(best + chan);
-                self.l_bp.push(arg);
+                for ((best, arg), &lp) in self
+                    .v_best
+                    .iter_mut()
+                    .zip(self.v_arg.iter_mut())
+                    .zip(self.v_lp.iter())
+                {
+                    let sc = ps + lp;
+                    if sc > *best {
+                        *best = sc;
+                        *arg = j as u32;
+                    }
+                }
+            }
+            for k in 0..n {
+                let best = self.v_best.get(k).copied().unwrap_or(f32::NEG_INFINITY);
+                self.l_cand
+                    .push(self.v_cand.get(k).copied().unwrap_or(u32::MAX));
+                self.l_tok
+                    .push(self.v_tok.get(k).copied().unwrap_or(UNKNOWN));
+                self.l_score
+                    .push(best + self.v_chan.get(k).copied().unwrap_or(f32::NEG_INFINITY));
+                self.l_bp.push(self.v_arg.get(k).copied().unwrap_or(0));
             }
             self.prune_states(prev_hi);
         }
@@ -911,12 +947,30 @@ impl Scratch {
     }
 }
 
+/// What [`repair_doc`] reports of the words it changed.
+pub(crate) enum Changes<'e> {
+    /// Every change, with its confidence.
+    Edits(&'e mut Vec<Edit>),
+    /// Only how many words changed.
+    Count(usize),
+}
+
+impl Changes<'_> {
+    /// Number of changed words.
+    pub fn count(&self) -> usize {
+        match self {
+            Changes::Edits(e) => e.len(),
+            Changes::Count(n) => *n,
+        }
+    }
+}
+
 /// Repairs `text` as one document. Returns `None` when nothing changes.
 pub(crate) fn repair_doc(
     text: &str,
     p: &Params<'_>,
     sc: &mut Scratch,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes<'_>,
 ) -> Option<String> {
     if p.strength != Strength::Firm {
         let look = super::gate::look(text, &mut sc.gate);
@@ -1037,15 +1091,19 @@ pub(crate) fn repair_doc(
             }
         }
     };
-    render(text, sc, p.lm, style, edits)
+    let mut memo = std::mem::replace(&mut sc.memo, Memo::detached());
+    let out = render(text, sc, &mut memo, p.lm, style, edits);
+    sc.memo = memo;
+    out
 }
 
 fn render(
     text: &str,
     sc: &Scratch,
+    memo: &mut Memo,
     lm: &dyn Lm,
     style: ToneStyle,
-    edits: &mut Vec<Edit>,
+    edits: &mut Changes<'_>,
 ) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
@@ -1065,14 +1123,13 @@ fn render(
         match c.out {
             Out::Keep => continue,
             Out::Syl(i) => {
-                let Some(s) = syllable::inventory().get(i as usize) else {
+                let inv = match style {
+                    ToneStyle::Modern => syllable::inventory(),
+                    ToneStyle::Classic => syllable::classic_inventory(),
+                };
+                let Some(s) = inv.get(i as usize) else {
                     continue;
                 };
-                let placed = match style {
-                    ToneStyle::Modern => None,
-                    ToneStyle::Classic => syllable::place_tone(s, style),
-                };
-                let s = placed.as_deref().unwrap_or(s);
                 for (ch, l) in s
                     .chars()
                     .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
@@ -1113,12 +1170,15 @@ fn render(
         o.push_str(text.get(copied..w.span.start).unwrap_or(""));
         o.push_str(&form);
         copied = w.span.end;
-        edits.push(Edit {
-            span: w.span,
-            from: orig.to_string(),
-            to: form.clone(),
-            confidence: confidence(sc, lm, wi),
-        });
+        match edits {
+            Changes::Edits(e) => e.push(Edit {
+                span: w.span,
+                from: orig.to_string(),
+                to: form.clone(),
+                confidence: confidence(sc, memo, lm, wi),
+            }),
+            Changes::Count(n) => *n += 1,
+        }
     }
     let mut o = out?;
     o.push_str(text.get(copied..).unwrap_or(""));
@@ -1127,7 +1187,7 @@ fn render(
 
 /// Local posterior of the chosen candidate of word `wi` against the other
 /// active candidates, with the neighbours' choices fixed.
-fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
+fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
     let Some(w) = sc.words.get(wi) else {
         return 0.0;
     };
@@ -1149,8 +1209,9 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
     };
     let prev = if p == 0 { BOUNDARY } else { tok_at(p - 1) };
     let next = tok_at(p + 1);
-    let mut best = f32::NEG_INFINITY;
-    let mut all = Vec::with_capacity((u.aend - u.astart) as usize);
+    let at_end = next == BOUNDARY && p + 1 >= sc.pos.len();
+    // log-sum-exp in one pass: `z` is the mass relative to the running best
+    let (mut best, mut z) = (f32::NEG_INFINITY, 0.0f32);
     let mut chosen = f32::NEG_INFINITY;
     for &ci in sc
         .active
@@ -1160,27 +1221,34 @@ fn confidence(sc: &Scratch, lm: &dyn Lm, wi: usize) -> f32 {
         let Some(c) = sc.cands.get(ci as usize) else {
             continue;
         };
-        let s = sc
+        let chan = sc
             .scores
             .get(ci as usize)
             .copied()
-            .unwrap_or(f32::NEG_INFINITY)
-            + lm.logp2(prev, c.token)
-            + if next == BOUNDARY && p + 1 >= sc.pos.len() {
+            .unwrap_or(f32::NEG_INFINITY);
+        if chan == f32::NEG_INFINITY {
+            continue;
+        }
+        let s = chan
+            + memo.p2(lm, prev, c.token)
+            + if at_end {
                 0.0
             } else {
-                lm.logp2(c.token, next)
+                memo.p2(lm, c.token, next)
             };
         if ci == w.choice {
             chosen = s;
         }
-        best = best.max(s);
-        all.push(s);
+        if s > best {
+            z = z * (best - s).exp() + 1.0;
+            best = s;
+        } else {
+            z += (s - best).exp();
+        }
     }
-    if chosen == f32::NEG_INFINITY {
+    if chosen == f32::NEG_INFINITY || z <= 0.0 {
         return 0.0;
     }
-    let z: f32 = all.iter().map(|s| (s - best).exp()).sum();
     ((chosen - best).exp() / z).clamp(0.0, 1.0)
 }
 

@@ -8,7 +8,7 @@
 
 use crate::lm::{Lm, TokenId};
 
-/// Entries (a power of two): 32 K × 12 bytes.
+/// Entries (a power of two): 128 K × 12 bytes.
 const SLOTS: usize = 1 << 15;
 /// Never a key: bigram keys leave bits 32..63 clear but for the tag.
 const EMPTY: u64 = u64::MAX;
@@ -85,14 +85,83 @@ impl Memo {
         self.get_or(key, || lm.logp2(prev, next))
     }
 
+    /// `lm.logp3(p2, p1, n)` for every `n` of `nexts` into `out`: answers
+    /// from the memo where it can, and asks the model for the rest in one
+    /// batched lookup (`miss` is scratch space).
+    pub fn p3_many(
+        &mut self,
+        lm: &dyn Lm,
+        (p2, p1): (TokenId, TokenId),
+        nexts: &[TokenId],
+        out: &mut [f32],
+        miss: &mut Misses,
+    ) {
+        miss.clear();
+        for (k, (&n, o)) in nexts.iter().zip(out.iter_mut()).enumerate() {
+            let Some(key) = tri_key(p2, p1, n) else {
+                miss.push(k, n);
+                continue;
+            };
+            let s = slot(key);
+            match (self.keys.get(s), self.vals.get(s)) {
+                (Some(&k2), Some(&v)) if k2 == key => *o = v,
+                _ => miss.push(k, n),
+            }
+        }
+        if miss.toks.is_empty() {
+            return;
+        }
+        miss.vals.clear();
+        miss.vals.resize(miss.toks.len(), 0.0);
+        lm.logp3_many(p2, p1, &miss.toks, &mut miss.vals);
+        for ((&k, &n), &v) in miss.at.iter().zip(&miss.toks).zip(&miss.vals) {
+            if let Some(o) = out.get_mut(k as usize) {
+                *o = v;
+            }
+            if let Some(key) = tri_key(p2, p1, n) {
+                let s = slot(key);
+                if let (Some(k2), Some(v2)) = (self.keys.get_mut(s), self.vals.get_mut(s)) {
+                    *k2 = key;
+                    *v2 = v;
+                }
+            }
+        }
+    }
+
     /// `lm.logp3(p2, p1, next)`.
     #[inline]
     pub fn p3(&mut self, lm: &dyn Lm, p2: TokenId, p1: TokenId, next: TokenId) -> f32 {
-        if (p2 | p1 | next) >> 16 != 0 {
-            return lm.logp3(p2, p1, next);
+        match tri_key(p2, p1, next) {
+            Some(key) => self.get_or(key, || lm.logp3(p2, p1, next)),
+            None => lm.logp3(p2, p1, next),
         }
-        let key = (u64::from(p2) << 32) | (u64::from(p1) << 16) | u64::from(next);
-        self.get_or(key, || lm.logp3(p2, p1, next))
+    }
+}
+
+/// The memo key of a trigram, when its ids fit.
+#[inline]
+fn tri_key(p2: TokenId, p1: TokenId, next: TokenId) -> Option<u64> {
+    ((p2 | p1 | next) >> 16 == 0)
+        .then(|| (u64::from(p2) << 32) | (u64::from(p1) << 16) | u64::from(next))
+}
+
+/// Scratch space of [`Memo::p3_many`]: the lookups the memo could not answer.
+#[derive(Debug, Default)]
+pub(crate) struct Misses {
+    at: Vec<u32>,
+    toks: Vec<TokenId>,
+    vals: Vec<f32>,
+}
+
+impl Misses {
+    fn clear(&mut self) {
+        self.at.clear();
+        self.toks.clear();
+    }
+
+    fn push(&mut self, at: usize, tok: TokenId) {
+        self.at.push(at as u32);
+        self.toks.push(tok);
     }
 }
 
@@ -120,6 +189,36 @@ mod tests {
         }
         // big ids bypass the memo
         assert_eq!(m.p2(lm, 1 << 20, 5), lm.logp2(1 << 20, 5));
+    }
+
+    /// The batched lookup answers like the model, from the memo or not,
+    /// and fills the memo for the single lookups.
+    #[test]
+    fn batched_memo_answers_like_the_model() {
+        let lm = LanguageModel::embedded();
+        let mut toks = Vec::new();
+        lm::tokenize(
+            "Ủy ban nhân dân xã tổ chức hội nghị sơ kết công tác quý ba",
+            &mut toks,
+        );
+        toks.push(1 << 20);
+        let mut m = Memo::default();
+        m.bind(3);
+        let mut miss = Misses::default();
+        let mut out = vec![0.0; toks.len()];
+        for round in 0..2 {
+            for w in toks.windows(2) {
+                m.p3_many(lm, (w[0], w[1]), &toks, &mut out, &mut miss);
+                for (&n, &o) in toks.iter().zip(&out) {
+                    assert_eq!(o, lm.logp3(w[0], w[1], n), "round {round}");
+                    assert_eq!(m.p3(lm, w[0], w[1], n), o);
+                }
+            }
+        }
+        // a detached memo only asks the model
+        let mut d = Memo::detached();
+        d.p3_many(lm, (toks[0], toks[1]), &toks, &mut out, &mut miss);
+        assert_eq!(out[2], lm.logp3(toks[0], toks[1], toks[2]));
     }
 
     #[test]

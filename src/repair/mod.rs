@@ -32,6 +32,7 @@ mod lexicon;
 mod memo;
 mod noise;
 
+use crate::lm::log_add;
 use crate::lm::{Counter, LanguageModel, Lm, Mixture};
 use crate::normalize::TonePolicy;
 use crate::{Error, ErrorKind, Span};
@@ -78,6 +79,15 @@ pub struct Repaired<'a> {
     /// Every changed word, in order. Words never change their number or
     /// the text between them.
     pub edits: Vec<Edit>,
+}
+
+/// The result of [`Repairer::repair_text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairedText<'a> {
+    /// The repaired text; borrowed when nothing changed.
+    pub text: Cow<'a, str>,
+    /// How many words changed.
+    pub changed: usize,
 }
 
 #[derive(Clone)]
@@ -232,25 +242,46 @@ impl Repairer {
     /// Repairs one document. The damage level is estimated over the whole
     /// text, so pass a page or an article at a time, not single lines.
     pub fn repair<'a>(&self, text: &'a str) -> Repaired<'a> {
+        let mut edits = Vec::new();
+        let text = self.run(text, &mut engine::Changes::Edits(&mut edits));
+        Repaired { text, edits }
+    }
+
+    /// Repairs one document like [`Repairer::repair`] and returns only the
+    /// text and how many words changed: cheaper, as no edit list (strings,
+    /// confidences) is built. For pipelines that keep just the text.
+    ///
+    /// ```
+    /// use vietnorm::repair::Repairer;
+    /// let r = Repairer::new();
+    /// let damaged = "Ủy bạn nhân đân tỉnh đã bàn hành kế hóạch phát trĩển khóă học.";
+    /// let fixed = r.repair_text(damaged);
+    /// assert_eq!(fixed.text, r.repair(damaged).text);
+    /// assert_eq!(fixed.changed, r.repair(damaged).edits.len());
+    /// ```
+    pub fn repair_text<'a>(&self, text: &'a str) -> RepairedText<'a> {
+        let mut changes = engine::Changes::Count(0);
+        let text = self.run(text, &mut changes);
+        RepairedText {
+            text,
+            changed: changes.count(),
+        }
+    }
+
+    fn run<'a>(&self, text: &'a str, changes: &mut engine::Changes<'_>) -> Cow<'a, str> {
         let params = engine::Params {
             lm: self.lm(),
             model_id: self.model.id(),
             strength: self.strength,
             tone: self.tone,
         };
-        let mut edits = Vec::new();
         let out = SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut sc) => engine::repair_doc(text, &params, &mut sc, &mut edits),
-            Err(_) => {
-                engine::repair_doc(text, &params, &mut engine::Scratch::default(), &mut edits)
-            }
+            Ok(mut sc) => engine::repair_doc(text, &params, &mut sc, changes),
+            Err(_) => engine::repair_doc(text, &params, &mut engine::Scratch::default(), changes),
         });
-        Repaired {
-            text: match out {
-                Some(s) => Cow::Owned(s),
-                None => Cow::Borrowed(text),
-            },
-            edits,
+        match out {
+            Some(s) => Cow::Owned(s),
+            None => Cow::Borrowed(text),
         }
     }
 
@@ -307,15 +338,6 @@ struct Blend {
     wb: f32,
 }
 
-fn log_add(x: f32, y: f32) -> f32 {
-    let (hi, lo) = if x > y { (x, y) } else { (y, x) };
-    if lo == f32::NEG_INFINITY {
-        hi
-    } else {
-        hi + (lo - hi).exp().ln_1p()
-    }
-}
-
 impl Lm for Blend {
     fn order(&self) -> usize {
         self.a.order().max(self.b.order())
@@ -343,12 +365,56 @@ impl Lm for Blend {
             self.wb + self.b.logp3(p2, p1, next),
         )
     }
+    fn logp3_many(
+        &self,
+        p2: crate::lm::TokenId,
+        p1: crate::lm::TokenId,
+        nexts: &[crate::lm::TokenId],
+        out: &mut [f32],
+    ) {
+        self.blend_many(
+            nexts,
+            out,
+            |m, n, o| m.logp3_many(p2, p1, n, o),
+            |m, n, o| m.logp3_many(p2, p1, n, o),
+        );
+    }
+    fn logp2_many(&self, prev: crate::lm::TokenId, nexts: &[crate::lm::TokenId], out: &mut [f32]) {
+        self.blend_many(
+            nexts,
+            out,
+            |m, n, o| m.logp2_many(prev, n, o),
+            |m, n, o| m.logp2_many(prev, n, o),
+        );
+    }
+}
+
+impl Blend {
+    /// Mixes the batched lookups `fa` (of `a`) and `fb` (of `b`) into `out`,
+    /// 16 tokens at a time.
+    fn blend_many(
+        &self,
+        nexts: &[crate::lm::TokenId],
+        out: &mut [f32],
+        fa: impl Fn(&dyn Lm, &[crate::lm::TokenId], &mut [f32]),
+        fb: impl Fn(&LanguageModel, &[crate::lm::TokenId], &mut [f32]),
+    ) {
+        let mut part = [0.0f32; 16];
+        for (n, o) in nexts.chunks(16).zip(out.chunks_mut(16)) {
+            let part = &mut part[..n.len().min(o.len())];
+            fa(self.a.as_ref(), n, o);
+            fb(&self.b, n, part);
+            for (x, &l) in o.iter_mut().zip(part.iter()) {
+                *x = log_add(self.wa + *x, self.wb + l);
+            }
+        }
+    }
 }
 
 /// One-call repair with the embedded model and default settings.
 pub fn repair(text: &str) -> Cow<'_, str> {
     static R: std::sync::OnceLock<Repairer> = std::sync::OnceLock::new();
-    R.get_or_init(Repairer::new).repair(text).text
+    R.get_or_init(Repairer::new).repair_text(text).text
 }
 
 #[cfg(test)]

@@ -6,3 +6,58 @@ fn types_are_send_sync() {
     check::<Repairer>();
     check::<Edit>();
 }
+
+/// The blend of a custom model with an archive model (what `adapt` builds
+/// over a custom model) answers batched lookups exactly as single ones.
+#[test]
+fn blend_batches_agree_with_single_lookups() {
+    let archive = [
+        "Hội đồng nhân dân xã họp kỳ thứ mười.",
+        "Xã tổ chức lễ ra quân.",
+    ];
+    let mut c = Counter::new(3);
+    for d in archive {
+        assert!(c.add_document(d));
+    }
+    let blend = Blend {
+        a: Arc::new(LanguageModel::embedded().clone()),
+        b: c.build(),
+        wa: 0.3f32.ln(),
+        wb: 0.7f32.ln(),
+    };
+    let mut toks = Vec::new();
+    crate::lm::tokenize("Hội đồng nhân dân xã tổ chức họp", &mut toks);
+    let nexts: Vec<_> = toks.iter().copied().cycle().take(20).collect();
+    let mut out = vec![0.0; nexts.len()];
+    for w in toks.windows(2) {
+        blend.logp3_many(w[0], w[1], &nexts, &mut out);
+        for (&n, &o) in nexts.iter().zip(&out) {
+            assert_eq!(o.to_bits(), blend.logp3(w[0], w[1], n).to_bits());
+        }
+        blend.logp2_many(w[1], &nexts, &mut out);
+        for (&n, &o) in nexts.iter().zip(&out) {
+            assert_eq!(o.to_bits(), blend.logp2(w[1], n).to_bits());
+        }
+    }
+}
+
+/// `repair_text` is `repair` without the edit list.
+#[test]
+fn repair_text_matches_repair() {
+    let r = Repairer::new();
+    for text in [
+        "Ủy ban nhân dân tỉnh tổ chức hội nghị.",
+        "Ủy bạn nhân đân tỉnh đã bàn hành kế hóạch phát trĩển khóă học.",
+        "Uy ban nhan dan tinh to chuc hoi nghi tong ket cong tac nam",
+        "",
+    ] {
+        let full = r.repair(text);
+        let short = r.repair_text(text);
+        assert_eq!(short.text, full.text);
+        assert_eq!(short.changed, full.edits.len());
+        assert_eq!(
+            matches!(short.text, Cow::Borrowed(_)),
+            matches!(full.text, Cow::Borrowed(_))
+        );
+    }
+}

@@ -687,6 +687,21 @@ pub fn inventory() -> &'static [&'static str] {
     &INVENTORY.all
 }
 
+/// The [`inventory`] with classic tone placement (`hòa`, `thủy`), index for
+/// index; built on first use (the repair engine renders with it).
+pub(crate) fn classic_inventory() -> &'static [&'static str] {
+    static CLASSIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        inventory()
+            .iter()
+            .map(|&s| match place_tone(s, ToneStyle::Classic) {
+                Some(c) if c != s => &*Box::leak(c.into_boxed_str()),
+                _ => s,
+            })
+            .collect()
+    });
+    &CLASSIC
+}
+
 /// The index of a canonical syllable in [`inventory`].
 pub fn index_of(canonical: &str) -> Option<u32> {
     INVENTORY.index.get(canonical).copied()

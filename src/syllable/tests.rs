@@ -216,3 +216,22 @@ fn words_with_marks() {
         assert_eq!(&text[span], word);
     }
 }
+
+/// The classic table is `place_tone` of each inventory form.
+#[test]
+fn classic_inventory_matches_place_tone() {
+    let (modern, classic) = (inventory(), classic_inventory());
+    assert_eq!(modern.len(), classic.len());
+    let mut moved = 0;
+    for (m, c) in modern.iter().zip(classic) {
+        assert_eq!(
+            Some(c.to_string()),
+            place_tone(m, ToneStyle::Classic),
+            "{m}"
+        );
+        moved += usize::from(m != c);
+    }
+    assert!(moved > 100, "only {moved} syllables differ");
+    let i = index_of("hoà").unwrap() as usize;
+    assert_eq!(classic[i], "hòa");
+}

@@ -131,7 +131,7 @@ impl Engine {
     fn clean_decoded<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let normalized = self.normalizer.normalize(text);
         match &self.repairer {
-            Some(r) => match r.repair(&normalized).text {
+            Some(r) => match r.repair_text(&normalized).text {
                 Cow::Owned(s) => Cow::Owned(s),
                 Cow::Borrowed(_) => normalized,
             },

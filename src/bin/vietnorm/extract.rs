@@ -77,7 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let text = if args.no_repair {
             text
         } else {
-            repairer.repair(&text).text.into_owned()
+            repairer.repair_text(&text).text.into_owned()
         };
         let facts = extractor.extract(&text);
         let offsets = CharOffsets::new(&text);

@@ -162,8 +162,8 @@ impl Cleaner {
         let t1 = Instant::now();
         let mut text = match &self.repairer {
             Some(r) => {
-                let rep = r.repair(&p.text);
-                done.syllables_changed = rep.edits.len();
+                let rep = r.repair_text(&p.text);
+                done.syllables_changed = rep.changed;
                 match rep.text {
                     std::borrow::Cow::Borrowed(_) => p.text,
                     std::borrow::Cow::Owned(s) => s,

@@ -1,7 +1,7 @@
 //! `LanguageModel::from_bytes` on arbitrary bytes, and on a small valid model
 //! with a window overwritten by the input (fuzzing builds skip the checksum,
 //! so these reach the table checks). Whatever loads must answer lookups
-//! without panicking.
+//! without panicking, and its batched lookups must agree with the single ones.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -16,8 +16,19 @@ static BASE: LazyLock<Vec<u8>> = LazyLock::new(|| {
 
 fn probe(m: &LanguageModel) {
     let v = m.vocab_size() as u32;
-    for t in [0, 1, 2, 3, v / 2, v.saturating_sub(1), v, u32::MAX] {
+    let toks = [0, 1, 2, 3, v / 2, v.saturating_sub(1), v, u32::MAX];
+    let mut out = [0.0f32; 8];
+    for t in toks {
         let _ = m.logp3(t, t / 3, v / 7) + m.logp2(t, 5) + m.logp(&[t], 0) + m.logp1(t);
+        // the batched lookups read the same rows: same answers, no panic
+        m.logp3_many(t, t / 3, &toks, &mut out);
+        for (&n, &o) in toks.iter().zip(&out) {
+            assert_eq!(o.to_bits(), m.logp3(t, t / 3, n).to_bits());
+        }
+        m.logp2_many(t, &toks, &mut out);
+        for (&n, &o) in toks.iter().zip(&out) {
+            assert_eq!(o.to_bits(), m.logp2(t, n).to_bits());
+        }
     }
     let _ = m.info();
 }

@@ -246,6 +246,26 @@ impl LanguageModel {
         }
     }
 
+    /// The trigram row of the context `p2 p1` (clamped ids): the context's
+    /// bigram entry, the global index of the row's first entry and the row;
+    /// `None` when the context has no trigrams.
+    #[inline]
+    fn trigram_row(&self, p2: TokenId, p1: TokenId) -> Option<(usize, usize, &[u8])> {
+        let e = self.bigram_entry(p2, p1)?;
+        let l = &self.layout;
+        let d = self.data();
+        let at = l.tri_offsets.start + 4 * e;
+        let lo = rd_u32(d, at) as usize;
+        let hi = rd_u32(d, at + 4) as usize;
+        if lo >= hi {
+            return None;
+        }
+        let row = d
+            .get(l.tri_next.start + 2 * lo..l.tri_next.start + 2 * hi)
+            .unwrap_or_default();
+        Some((e, lo, row))
+    }
+
     /// Natural-log probability of `next` after `p2 p1` (`p1` nearest). On a
     /// model of order < 3 this is `logp2(p1, next)`.
     #[inline]
@@ -254,20 +274,11 @@ impl LanguageModel {
             return self.logp2(p1, next);
         }
         let (p2, p1, next) = (self.clamp(p2), self.clamp(p1), self.clamp(next));
-        let Some(e) = self.bigram_entry(p2, p1) else {
+        let Some((e, lo, row)) = self.trigram_row(p2, p1) else {
             return self.logp2(p1, next);
         };
         let l = &self.layout;
         let d = self.data();
-        let at = l.tri_offsets.start + 4 * e;
-        let lo = rd_u32(d, at) as usize;
-        let hi = rd_u32(d, at + 4) as usize;
-        if lo >= hi {
-            return self.logp2(p1, next);
-        }
-        let row = d
-            .get(l.tri_next.start + 2 * lo..l.tri_next.start + 2 * hi)
-            .unwrap_or_default();
         match find(row, next) {
             Some(i) => {
                 let q = d.get(l.tri_q.start + lo + i).copied().unwrap_or(0);
@@ -342,20 +353,11 @@ impl LanguageModel {
             return self.logp2_many(p1, nexts, out);
         }
         let (p2, p1) = (self.clamp(p2), self.clamp(p1));
-        let Some(e) = self.bigram_entry(p2, p1) else {
+        let Some((e, lo, tri)) = self.trigram_row(p2, p1) else {
             return self.logp2_many(p1, nexts, out);
         };
         let l = &self.layout;
         let d = self.data();
-        let at = l.tri_offsets.start + 4 * e;
-        let lo = rd_u32(d, at) as usize;
-        let hi = rd_u32(d, at + 4) as usize;
-        if lo >= hi {
-            return self.logp2_many(p1, nexts, out);
-        }
-        let tri = d
-            .get(l.tri_next.start + 2 * lo..l.tri_next.start + 2 * hi)
-            .unwrap_or_default();
         let bq = d.get(l.tri_backoff_q.start + e).copied().unwrap_or(0);
         let tri_backoff = rd_f32(d, l.tri_backoff_codebook.start + 4 * bq as usize);
         let row = self.bigram_row(p1);

@@ -799,12 +799,7 @@ impl Scratch {
                 }
                 let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
                 if trigram && j != 0 {
-                    let pp = self
-                        .l_bp
-                        .get(j)
-                        .and_then(|&b| self.l_tok.get(b as usize))
-                        .copied()
-                        .unwrap_or(BOUNDARY);
+                    let pp = self.state_context(j);
                     memo.p3_many(lm, (pp, pt), &self.v_tok, &mut self.v_lp, &mut self.misses);
                 } else {
                     for (lp, &t) in self.v_lp.iter_mut().zip(&self.v_tok) {
@@ -845,12 +840,7 @@ impl Scratch {
             let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
             let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
             let sc = if trigram {
-                let pp = self
-                    .l_bp
-                    .get(j)
-                    .and_then(|&b| self.l_tok.get(b as usize))
-                    .copied()
-                    .unwrap_or(BOUNDARY);
+                let pp = self.state_context(j);
                 ps + memo.p3(lm, pp, pt, BOUNDARY)
             } else {
                 ps + memo.p2(lm, pt, BOUNDARY)
@@ -874,6 +864,17 @@ impl Scratch {
             }
             j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
         }
+    }
+
+    /// The token before lattice state `j` on its best path (its trigram
+    /// context).
+    #[inline]
+    fn state_context(&self, j: usize) -> TokenId {
+        self.l_bp
+            .get(j)
+            .and_then(|&b| self.l_tok.get(b as usize))
+            .copied()
+            .unwrap_or(BOUNDARY)
     }
 
     /// Drops the states from `from` on whose score is more than

@@ -43,12 +43,10 @@ impl Mixture {
         match self.models.as_slice() {
             [] => -30.0,
             [(m, _)] => f(m),
-            many => many.iter().fold(f32::NEG_INFINITY, |acc, (m, w)| {
-                // running log-sum-exp: exact for very small probabilities
-                let l = f(m) + w.ln();
-                let (hi, lo) = if acc > l { (acc, l) } else { (l, acc) };
-                hi + (lo - hi).exp().ln_1p()
-            }),
+            // running log-sum-exp: exact for very small probabilities
+            many => many
+                .iter()
+                .fold(f32::NEG_INFINITY, |acc, (m, w)| log_add(acc, f(m) + w.ln())),
         }
     }
 }
@@ -79,8 +77,9 @@ impl Lm for Mixture {
     }
 }
 
-/// How many next tokens [`mix_many`] scores per model call.
-const CHUNK: usize = 16;
+/// How many next tokens a mixture scores per model call (the batch of a
+/// decoder is a word's candidates, rarely more than ten).
+pub(crate) const CHUNK: usize = 16;
 
 /// Log-sum-exp of `acc` and `l` (either may be `-inf`).
 #[inline]

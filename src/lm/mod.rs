@@ -60,8 +60,8 @@ mod quant;
 mod tokens;
 
 pub use counter::{check_document, Counter, CounterStats, DocumentCheck};
-pub(crate) use mixture::log_add;
 pub use mixture::Mixture;
+pub(crate) use mixture::{log_add, CHUNK};
 pub use model::{LanguageModel, ModelInfo};
 pub use tokens::{
     inventory_fingerprint, push_gap_tokens, syllable_index, syllable_token, token_of_word,

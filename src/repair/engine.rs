@@ -124,12 +124,8 @@ pub(crate) struct Scratch {
     l_tok: Vec<TokenId>,
     l_score: Vec<f32>,
     l_bp: Vec<u32>,
-    // one word's states while they are scored
-    v_cand: Vec<u32>,
-    v_tok: Vec<TokenId>,
-    v_chan: Vec<f32>,
+    // best path score and lookups of one word's states while they are scored
     v_best: Vec<f32>,
-    v_arg: Vec<u32>,
     v_lp: Vec<f32>,
     misses: super::memo::Misses,
     gap_tokens: Vec<TokenId>,
@@ -760,11 +756,9 @@ impl Scratch {
             } else {
                 aend - astart
             };
-            // the states of this word, then the best predecessor of each:
-            // one batched lookup per predecessor scores all of them
-            self.v_cand.clear();
-            self.v_tok.clear();
-            self.v_chan.clear();
+            // the states of this word go on the lattice with their channel
+            // score; then one batched lookup per predecessor scores all of
+            // them, and each keeps its best predecessor
             for k in 0..n_states {
                 let (ci, tok, chan) = match fixed_tok {
                     Some(t) => (u32::MAX, t, 0.0),
@@ -781,15 +775,14 @@ impl Scratch {
                         )
                     }
                 };
-                self.v_cand.push(ci);
-                self.v_tok.push(tok);
-                self.v_chan.push(chan);
+                self.l_cand.push(ci);
+                self.l_tok.push(tok);
+                self.l_score.push(chan);
+                self.l_bp.push(prev_lo as u32);
             }
-            let n = self.v_tok.len();
+            let n = self.l_tok.len() - prev_hi;
             self.v_best.clear();
             self.v_best.resize(n, f32::NEG_INFINITY);
-            self.v_arg.clear();
-            self.v_arg.resize(n, prev_lo as u32);
             self.v_lp.clear();
             self.v_lp.resize(n, f32::NEG_INFINITY);
             for j in prev_lo..prev_hi {
@@ -798,36 +791,27 @@ impl Scratch {
                     continue;
                 }
                 let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+                let toks = self.l_tok.get(prev_hi..).unwrap_or(&[]);
                 if trigram && j != 0 {
                     let pp = self.state_context(j);
-                    memo.p3_many(lm, (pp, pt), &self.v_tok, &mut self.v_lp, &mut self.misses);
+                    memo.p3_many(lm, (pp, pt), toks, &mut self.v_lp, &mut self.misses);
                 } else {
-                    for (lp, &t) in self.v_lp.iter_mut().zip(&self.v_tok) {
+                    for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
                         *lp = memo.p2(lm, pt, t);
                     }
                 }
-                for ((best, arg), &lp) in self
-                    .v_best
-                    .iter_mut()
-                    .zip(self.v_arg.iter_mut())
-                    .zip(self.v_lp.iter())
-                {
+                let bps = self.l_bp.get_mut(prev_hi..).unwrap_or(&mut []);
+                for ((best, bp), &lp) in self.v_best.iter_mut().zip(bps).zip(&self.v_lp) {
                     let sc = ps + lp;
                     if sc > *best {
                         *best = sc;
-                        *arg = j as u32;
+                        *bp = j as u32;
                     }
                 }
             }
-            for k in 0..n {
-                let best = self.v_best.get(k).copied().unwrap_or(f32::NEG_INFINITY);
-                self.l_cand
-                    .push(self.v_cand.get(k).copied().unwrap_or(u32::MAX));
-                self.l_tok
-                    .push(self.v_tok.get(k).copied().unwrap_or(UNKNOWN));
-                self.l_score
-                    .push(best + self.v_chan.get(k).copied().unwrap_or(f32::NEG_INFINITY));
-                self.l_bp.push(self.v_arg.get(k).copied().unwrap_or(0));
+            let scores = self.l_score.get_mut(prev_hi..).unwrap_or(&mut []);
+            for (s, &best) in scores.iter_mut().zip(&self.v_best) {
+                *s += best;
             }
             self.prune_states(prev_hi);
         }
@@ -971,7 +955,7 @@ pub(crate) fn repair_doc(
     text: &str,
     p: &Params<'_>,
     sc: &mut Scratch,
-    edits: &mut Changes<'_>,
+    changes: &mut Changes<'_>,
 ) -> Option<String> {
     if p.strength != Strength::Firm {
         let look = super::gate::look(text, &mut sc.gate);
@@ -1093,7 +1077,7 @@ pub(crate) fn repair_doc(
         }
     };
     let mut memo = std::mem::replace(&mut sc.memo, Memo::detached());
-    let out = render(text, sc, &mut memo, p.lm, style, edits);
+    let out = render(text, sc, &mut memo, p.lm, style, changes);
     sc.memo = memo;
     out
 }
@@ -1104,7 +1088,7 @@ fn render(
     memo: &mut Memo,
     lm: &dyn Lm,
     style: ToneStyle,
-    edits: &mut Changes<'_>,
+    changes: &mut Changes<'_>,
 ) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
@@ -1171,7 +1155,7 @@ fn render(
         o.push_str(text.get(copied..w.span.start).unwrap_or(""));
         o.push_str(&form);
         copied = w.span.end;
-        match edits {
+        match changes {
             Changes::Edits(e) => e.push(Edit {
                 span: w.span,
                 from: orig.to_string(),

@@ -8,7 +8,7 @@
 
 use crate::lm::{Lm, TokenId};
 
-/// Entries (a power of two): 128 K × 12 bytes.
+/// Entries (a power of two): 32 K × 12 bytes.
 const SLOTS: usize = 1 << 15;
 /// Never a key: bigram keys leave bits 32..63 clear but for the tag.
 const EMPTY: u64 = u64::MAX;

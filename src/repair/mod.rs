@@ -32,7 +32,7 @@ mod lexicon;
 mod memo;
 mod noise;
 
-use crate::lm::log_add;
+use crate::lm::{log_add, CHUNK};
 use crate::lm::{Counter, LanguageModel, Lm, Mixture};
 use crate::normalize::TonePolicy;
 use crate::{Error, ErrorKind, Span};
@@ -391,7 +391,7 @@ impl Lm for Blend {
 
 impl Blend {
     /// Mixes the batched lookups `fa` (of `a`) and `fb` (of `b`) into `out`,
-    /// 16 tokens at a time.
+    /// a chunk of tokens at a time.
     fn blend_many(
         &self,
         nexts: &[crate::lm::TokenId],
@@ -399,8 +399,8 @@ impl Blend {
         fa: impl Fn(&dyn Lm, &[crate::lm::TokenId], &mut [f32]),
         fb: impl Fn(&LanguageModel, &[crate::lm::TokenId], &mut [f32]),
     ) {
-        let mut part = [0.0f32; 16];
-        for (n, o) in nexts.chunks(16).zip(out.chunks_mut(16)) {
+        let mut part = [0.0f32; CHUNK];
+        for (n, o) in nexts.chunks(CHUNK).zip(out.chunks_mut(CHUNK)) {
             let part = &mut part[..n.len().min(o.len())];
             fa(self.a.as_ref(), n, o);
             fb(&self.b, n, part);

@@ -266,6 +266,17 @@ fn run_speed(
         .collect();
     let bytes: usize = inputs.iter().map(|d| d.len()).sum();
     let mut line = format!("{kind:<6} {:>6.2} MB", bytes as f64 / 1e6);
+    // the process-wide tables (inventory, lexicons) are built once per
+    // process: build them on another thread, so that pass 1 meets cold
+    // per-thread caches only
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            // damaged, in both tone placements (rendering builds a table
+            // for each)
+            repairer.repair("Uy ban nhân đân tỉnh đã họ́p bàn kê hoach hoà giải.");
+            repairer.repair("Ủy ban hòa giải thủy lợi đã họ́p bàn kê hoach.");
+        });
+    });
     for _ in 0..passes {
         let t = Instant::now();
         let changed: usize = inputs

@@ -14,6 +14,8 @@
 //! The rates are estimated per document (see `noise.rs`).
 
 use super::letters::{is_vowel, Letter, MAX_LETTERS, M_BAR};
+use crate::fxhash::FxBuild;
+use std::collections::HashMap;
 
 /// Damage rates of one document. All are probabilities in (0, 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,11 +130,12 @@ impl Costs {
 /// The channel operations that turn one intended form into one observed
 /// spelling. They do not depend on the rates, so each candidate's are
 /// counted once and re-priced cheaply on every round of the rate estimate.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct Counts {
-    /// How many of each operation, as floats so that pricing them is a dot
-    /// product; padded with zeros to `LANES`.
-    n: [f32; LANES],
+    /// How many of each operation (bytes, to keep a candidate small: a
+    /// document's candidates are priced in a sweep every round), padded
+    /// with zeros to `LANES`.
+    n: [u8; LANES],
     vowels: u8,
 }
 
@@ -145,7 +148,7 @@ impl Counts {
         let mut acc = [0.0f32; 4];
         for (n, w) in self.n.chunks_exact(4).zip(c.w.chunks_exact(4)) {
             for ((a, &n), &w) in acc.iter_mut().zip(n).zip(w) {
-                *a += n * w;
+                *a += f32::from(n) * w;
             }
         }
         (acc[0] + acc[1]) + (acc[2] + acc[3])
@@ -153,7 +156,7 @@ impl Counts {
 
     /// Adds these operations to `ops` (for re-estimation).
     pub fn add_to(&self, ops: &mut Ops) {
-        let f = |k: usize| self.n.get(k).copied().unwrap_or(0.0);
+        let f = |k: usize| f32::from(self.n.get(k).copied().unwrap_or(0));
         ops.vowels += f32::from(self.vowels);
         ops.added += f(A_TONE) + f(A_MOD);
         ops.t_keep += f(T_KEEP);
@@ -172,8 +175,96 @@ impl Counts {
     /// taken as intended, and its `vowels` gained nothing.
     pub fn kept_unknown(vowels: usize) -> Counts {
         let mut k = Counts::default();
-        k.n[NO_ADD] = vowels as f32;
+        k.n[NO_ADD] = byte(vowels as u32);
         k
+    }
+}
+
+/// The distinct [`Counts`] of a thread's candidates, each priced at most
+/// once per round of the rate estimate: a document's thousands of
+/// candidates share a few hundred distinct counts, so a candidate holds an
+/// id into this table and its channel score is a lookup. Id 0 is the
+/// all-zero counts (of candidates that are never priced).
+#[derive(Debug)]
+pub(crate) struct CountTable {
+    all: Vec<Counts>,
+    ids: HashMap<Counts, u32, FxBuild>,
+    /// Per id: its price under the current round's costs, and the round it
+    /// was priced in (0: never).
+    price: Vec<f32>,
+    priced: Vec<u32>,
+    round: u32,
+}
+
+impl Default for CountTable {
+    fn default() -> CountTable {
+        let mut t = CountTable {
+            all: Vec::new(),
+            ids: HashMap::default(),
+            price: Vec::new(),
+            priced: Vec::new(),
+            round: 0,
+        };
+        t.intern(Counts::default());
+        t
+    }
+}
+
+impl CountTable {
+    /// Distinct counts held.
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    /// Forgets every id but 0.
+    pub fn clear(&mut self) {
+        self.all.clear();
+        self.ids.clear();
+        self.price.clear();
+        self.priced.clear();
+        self.intern(Counts::default());
+    }
+
+    /// The id of `k`.
+    pub fn intern(&mut self, k: Counts) -> u32 {
+        if let Some(&id) = self.ids.get(&k) {
+            return id;
+        }
+        let id = self.all.len() as u32;
+        self.all.push(k);
+        self.price.push(0.0);
+        self.priced.push(0);
+        self.ids.insert(k, id);
+        id
+    }
+
+    /// The counts of `id` (none for an unknown id).
+    pub fn get(&self, id: u32) -> Counts {
+        self.all.get(id as usize).copied().unwrap_or_default()
+    }
+
+    /// Starts a round: prices from now on are under new costs.
+    pub fn start_round(&mut self) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.priced.fill(0);
+            self.round = 1;
+        }
+    }
+
+    /// `Counts::cost` of `id` under `c`, which must be the same costs for
+    /// the whole round.
+    #[inline]
+    pub fn cost(&mut self, id: u32, c: &Costs) -> f32 {
+        let i = id as usize;
+        if let (Some(at), Some(p)) = (self.priced.get_mut(i), self.price.get_mut(i)) {
+            if *at != self.round {
+                *p = self.all.get(i).map_or(0.0, |k| k.cost(c));
+                *at = self.round;
+            }
+            return *p;
+        }
+        0.0
     }
 }
 
@@ -254,7 +345,7 @@ pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
     let mut k = Counts::default();
     let mut bump = |i: usize| {
         if let Some(x) = k.n.get_mut(i) {
-            *x += 1.0;
+            *x = x.saturating_add(1);
         }
     };
     let mut added_mods = 0u32;
@@ -316,12 +407,18 @@ pub(crate) fn counts(obs: &[Letter], cand: &Shape) -> Counts {
     } else {
         n_tones
     };
-    k.n[A_TONE] = added_tones as f32;
-    k.n[A_MOD] = added_mods as f32;
-    k.n[OTHER] = other as f32;
-    k.n[NO_ADD] = vowels.saturating_sub(added_tones + added_mods) as f32;
-    k.vowels = vowels.min(255) as u8;
+    k.n[A_TONE] = byte(added_tones);
+    k.n[A_MOD] = byte(added_mods);
+    k.n[OTHER] = byte(other);
+    k.n[NO_ADD] = byte(vowels.saturating_sub(added_tones + added_mods));
+    k.vowels = byte(vowels);
     k
+}
+
+/// A count as a byte (a word has at most `MAX_LETTERS` letters, so only
+/// pathological mark runs saturate).
+fn byte(n: u32) -> u8 {
+    n.min(255) as u8
 }
 
 /// `ln P(observed | intended)`; the observed letters must have the intended

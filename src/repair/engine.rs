@@ -1,7 +1,7 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{counts, Costs, Counts, Ops, Shape, FLOOR};
+use super::channel::{counts, Costs, CountTable, Counts, Ops, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::memo::Memo;
@@ -63,8 +63,9 @@ struct Cand {
     extra: f32,
     /// Unigram log-probability of the token (for pruning).
     uni: f32,
-    /// Channel operations from this candidate to the observed word.
-    counts: Counts,
+    /// Channel operations from this candidate to the observed word: an id
+    /// into the thread's [`CountTable`].
+    counts: u32,
 }
 
 const F_STACKED: u8 = 1;
@@ -72,13 +73,30 @@ const F_VALID: u8 = 2;
 const F_FIXED: u8 = 4;
 const F_EVIDENCE: u8 = 8;
 
+/// Marks a candidate index into the document's own arena
+/// (`Scratch::cands`); without it the index is into the thread's
+/// [`Known`] arena, where the plain words' candidates stay across documents.
+const LOCAL: u32 = 1 << 31;
+
+/// Candidates `start..end` (indices as in [`Uniq`]) of the arena they are in.
+#[inline]
+fn cand_range<'a>(local: &'a [Cand], known: &'a [Cand], start: u32, end: u32) -> &'a [Cand] {
+    let (arena, s, e) = if start & LOCAL != 0 {
+        (local, start & !LOCAL, end & !LOCAL)
+    } else {
+        (known, start, end)
+    };
+    arena.get(s as usize..e as usize).unwrap_or(&[])
+}
+
 /// A distinct word of the document with its candidates.
 #[derive(Debug, Clone)]
 struct Uniq {
     a: Analysis,
     flags: u8,
     count: u32,
-    /// Candidates: `cands[start..end]`.
+    /// Candidates `start..end`: in `Scratch::cands` with the [`LOCAL`] bit,
+    /// else in the [`Known`] arena.
     start: u32,
     end: u32,
     /// Active candidates after scoring and pruning: `active[astart..aend]`.
@@ -101,7 +119,7 @@ enum Pos {
 struct WordRef {
     span: Span,
     uniq: u32,
-    /// Chosen candidate (index into `cands`).
+    /// Chosen candidate (an index as in [`Uniq`]).
     choice: u32,
     /// Index into `pos`.
     pos: u32,
@@ -110,9 +128,16 @@ struct WordRef {
 /// Scratch space reused between documents.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
+    /// Candidates of the words built for this document only (in codes,
+    /// next to digits).
     cands: Vec<Cand>,
-    scores: Vec<f32>,
+    /// Active candidates of every word (see `Uniq::astart`) and their
+    /// channel scores.
     active: Vec<u32>,
+    ascore: Vec<f32>,
+    /// One word's channel scores, and the candidates ranked when too many.
+    word_scores: Vec<f32>,
+    ranked: Vec<(f32, u32, f32)>,
     pos: Vec<Pos>,
     words: Vec<WordRef>,
     uniq: Vec<Uniq>,
@@ -222,16 +247,23 @@ fn context_of(text: &str, span: Span) -> Context {
 /// Candidates of the plain words seen on this thread, kept across
 /// documents: an archive repeats its vocabulary, and building a word's
 /// candidates (analysis, inventory, channel operations, unigram scores) costs
-/// more than copying them. Cleared when the model changes (the unigram scores
-/// depend on it) or when it grows past its bounds.
+/// far more than looking them up. A document's words point into this arena
+/// (nothing is copied). Cleared when the model changes (the unigram scores
+/// depend on it) or when it grows past its bounds, only between documents.
 #[derive(Debug, Default)]
 struct Known {
     owner: u64,
-    ids: HashMap<Box<str>, u32, FxBuild>,
+    /// Entry ids of words of at most 15 bytes, keyed by their bytes (no
+    /// pointer to follow), and of longer words.
+    ids: HashMap<super::gate::Key, u32, FxBuild>,
+    long_ids: HashMap<Box<str>, u32, FxBuild>,
     /// Per entry: the word's `Uniq` (candidate range relative to `cands`)
     /// and its vote on the tone placement style.
     entries: Vec<(Uniq, Option<ToneStyle>)>,
     cands: Vec<Cand>,
+    /// The distinct channel counts of every candidate on this thread (the
+    /// document's own too).
+    counts: CountTable,
     /// Per entry: the document it was last used in, and its `uniq` index there.
     stamp: Vec<(u32, u32)>,
     doc: u32,
@@ -242,6 +274,7 @@ struct Known {
 /// 160).
 const KNOWN_WORDS: usize = 50_000;
 const KNOWN_CANDS: usize = 400_000;
+const KNOWN_COUNTS: usize = 100_000;
 
 impl Known {
     /// Starts a document for the model with id `owner`.
@@ -249,9 +282,12 @@ impl Known {
         if self.owner != owner
             || self.entries.len() >= KNOWN_WORDS
             || self.cands.len() >= KNOWN_CANDS
+            || self.counts.len() >= KNOWN_COUNTS
             || self.doc == u32::MAX
         {
+            self.counts.clear();
             self.ids.clear();
+            self.long_ids.clear();
             self.entries.clear();
             self.cands.clear();
             self.stamp.clear();
@@ -265,17 +301,28 @@ impl Known {
 impl Scratch {
     fn clear(&mut self) {
         self.cands.clear();
-        self.scores.clear();
         self.active.clear();
+        self.ascore.clear();
         self.pos.clear();
         self.words.clear();
         self.uniq.clear();
     }
 
+    /// Candidate `ci` (an index as in [`Uniq`]).
+    #[inline]
+    fn cand(&self, ci: u32) -> Option<&Cand> {
+        if ci & LOCAL != 0 {
+            self.cands.get((ci & !LOCAL) as usize)
+        } else {
+            self.known.cands.get(ci as usize)
+        }
+    }
+
     /// Builds a word's candidates (with their unigram scores) at the end of
-    /// `cands`; returns its `Uniq` (count 0) and its tone style vote.
+    /// the document's arena `cands`; returns its `Uniq` (count 0, indices
+    /// marked [`LOCAL`]) and its tone style vote.
     fn new_uniq(&mut self, word: &str, ctx: Context, lm: &dyn Lm) -> (Uniq, Option<ToneStyle>) {
-        let u = self.add_uniq(word, ctx);
+        let (mut u, style) = self.add_uniq(word, ctx);
         for c in self
             .cands
             .get_mut(u.start as usize..u.end as usize)
@@ -283,40 +330,37 @@ impl Scratch {
         {
             c.uni = lm.logp(&[], c.token);
         }
-        let style = if u.flags & F_VALID != 0 && u.a.n_tones() > 0 {
-            syllable::parse(word).and_then(|s| s.written_style())
-        } else {
-            None
-        };
+        u.start |= LOCAL;
+        u.end |= LOCAL;
+        u.keep |= LOCAL;
         (u, style)
     }
 
     /// The `uniq` index of a plain word in this document, from the thread's
     /// cache when the word was seen before; the style vote is given once per
     /// document.
-    fn plain_uniq(&mut self, word: &str, lm: &dyn Lm) -> (u32, Option<ToneStyle>) {
+    fn plain_uniq(&mut self, text: &str, span: Span, lm: &dyn Lm) -> (u32, Option<ToneStyle>) {
+        let word = text.get(span.range()).unwrap_or("");
         let doc = self.known.doc;
-        if let Some(&id) = self.known.ids.get(word) {
+        let key = super::gate::key_at(text.as_bytes(), span.start, span.end);
+        let found = match key {
+            Some(k) => self.known.ids.get(&k),
+            None => self.known.long_ids.get(word),
+        };
+        if let Some(&id) = found {
             if let Some(&(d, ui)) = self.known.stamp.get(id as usize) {
                 if d == doc {
                     return (ui, None);
                 }
             }
-            if let Some((ku, style)) = self.known.entries.get(id as usize).cloned() {
-                let start = self.cands.len() as u32;
-                self.cands.extend_from_slice(
-                    self.known
-                        .cands
-                        .get(ku.start as usize..ku.end as usize)
-                        .unwrap_or(&[]),
+            if let Some((ku, style)) = self.known.entries.get(id as usize) {
+                let (u, style) = (
+                    Uniq {
+                        count: 0,
+                        ..ku.clone()
+                    },
+                    *style,
                 );
-                let u = Uniq {
-                    start,
-                    end: start + (ku.end - ku.start),
-                    keep: start + (ku.keep - ku.start),
-                    count: 0,
-                    ..ku
-                };
                 let ui = self.uniq.len() as u32;
                 self.uniq.push(u);
                 if let Some(st) = self.known.stamp.get_mut(id as usize) {
@@ -325,33 +369,35 @@ impl Scratch {
                 return (ui, style);
             }
         }
+        // built in the document's arena, then moved to the thread's
         let (u, style) = self.new_uniq(word, Context::Plain, lm);
-        let ui = self.uniq.len() as u32;
+        let (ls, le) = ((u.start & !LOCAL) as usize, (u.end & !LOCAL) as usize);
         let k = &mut self.known;
         let kstart = k.cands.len() as u32;
-        k.cands.extend_from_slice(
-            self.cands
-                .get(u.start as usize..u.end as usize)
-                .unwrap_or(&[]),
-        );
+        k.cands
+            .extend_from_slice(self.cands.get(ls..le).unwrap_or(&[]));
+        self.cands.truncate(ls);
+        let u = Uniq {
+            start: kstart,
+            end: kstart + (le - ls) as u32,
+            keep: kstart + ((u.keep & !LOCAL) as usize - ls) as u32,
+            ..u
+        };
         let id = k.entries.len() as u32;
-        k.entries.push((
-            Uniq {
-                start: kstart,
-                end: kstart + (u.end - u.start),
-                keep: kstart + (u.keep - u.start),
-                ..u.clone()
-            },
-            style,
-        ));
+        let ui = self.uniq.len() as u32;
+        k.entries.push((u.clone(), style));
         k.stamp.push((doc, ui));
-        k.ids.insert(word.into(), id);
+        match key {
+            Some(key) => k.ids.insert(key, id),
+            None => k.long_ids.insert(word.into(), id),
+        };
         self.uniq.push(u);
         (ui, style)
     }
 
-    /// Builds the candidates of one distinct word.
-    fn add_uniq(&mut self, word: &str, ctx: Context) -> Uniq {
+    /// Builds the candidates of one distinct word; with its tone style
+    /// vote when it is a toned valid syllable.
+    fn add_uniq(&mut self, word: &str, ctx: Context) -> (Uniq, Option<ToneStyle>) {
         let start = self.cands.len() as u32;
         let mut u = Uniq {
             a: Analysis {
@@ -376,10 +422,10 @@ impl Scratch {
                     out: Out::Keep,
                     extra: 0.0,
                     uni: 0.0,
-                    counts: Counts::default(),
+                    counts: 0,
                 });
                 u.end = start + 1;
-                return u;
+                return (u, None);
             }
         };
         u.a = a;
@@ -402,12 +448,13 @@ impl Scratch {
                 out: Out::Keep,
                 extra: 0.0,
                 uni: 0.0,
-                counts: Counts::default(),
+                counts: 0,
             });
             u.end = start + 1;
-            return u;
+            return (u, None);
         }
         let mut kept = false;
+        let mut style = None;
         if ctx == Context::Plain || !caps {
             let shapes = shapes();
             for &i in syl_cands {
@@ -417,13 +464,14 @@ impl Scratch {
                     u.flags |= F_VALID;
                     u.keep = self.cands.len() as u32;
                     kept = true;
+                    style = written_style(&a, &shape);
                 }
                 self.cands.push(Cand {
                     token: lm::syllable_token(i),
                     out: if is_obs { Out::Keep } else { Out::Syl(i) },
                     extra: 0.0,
                     uni: 0.0,
-                    counts: Counts::default(),
+                    counts: 0,
                 });
             }
         }
@@ -444,7 +492,7 @@ impl Scratch {
                     out: Out::Abbr(i),
                     extra: 0.0,
                     uni: 0.0,
-                    counts: Counts::default(),
+                    counts: 0,
                 });
             }
         }
@@ -482,7 +530,7 @@ impl Scratch {
                 out: Out::Keep,
                 extra,
                 uni: 0.0,
-                counts: Counts::default(),
+                counts: 0,
             });
             if a.n_marks() > 0 {
                 // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
@@ -497,13 +545,13 @@ impl Scratch {
                         0.0
                     },
                     uni: 0.0,
-                    counts: Counts::default(),
+                    counts: 0,
                 });
             }
         }
         u.end = self.cands.len() as u32;
         self.count_ops(&u);
-        u
+        (u, style)
     }
 
     /// Counts the channel operations of every candidate of `u` (once: the
@@ -524,12 +572,12 @@ impl Scratch {
                 Out::Keep => {
                     // kept as written: marks are intended, vowels gained nothing
                     let v = letters.iter().filter(|l| is_vowel(l.base)).count();
-                    c.counts = Counts::kept_unknown(v);
+                    c.counts = self.known.counts.intern(Counts::kept_unknown(v));
                     continue;
                 }
             };
             match shape {
-                Some(s) => c.counts = counts(letters, &s),
+                Some(s) => c.counts = self.known.counts.intern(counts(letters, &s)),
                 None => c.extra = f32::NEG_INFINITY,
             }
         }
@@ -539,81 +587,85 @@ impl Scratch {
     /// are counted into it.
     #[inline]
     fn chan(&self, u: &Uniq, ci: u32, costs: &Costs, ops: Option<&mut Ops>) -> f32 {
-        let Some(c) = self.cands.get(ci as usize) else {
+        let Some(c) = self.cand(ci) else {
             return f32::NEG_INFINITY;
         };
         if u.flags & F_FIXED != 0 {
             return 0.0;
         }
+        let k = self.known.counts.get(c.counts);
         if let Some(ops) = ops {
-            c.counts.add_to(ops);
+            k.add_to(ops);
         }
-        c.extra + c.counts.cost(costs)
+        c.extra + k.cost(costs)
     }
 
     /// Scores every candidate with `costs` and keeps the best ones. With
     /// `protect`, words without hard evidence keep only their observed form.
     fn score_all(&mut self, costs: &Costs, protect: bool) {
-        self.scores.clear();
         self.active.clear();
+        self.ascore.clear();
+        let table = &mut self.known.counts;
+        table.start_round();
         for u in self.uniq.iter_mut() {
-            let (start, end) = (u.start as usize, u.end as usize);
-            let cands = self.cands.get(start..end).unwrap_or(&[]);
-            // scores are parallel to `cands`
-            self.scores.truncate(start);
-            self.scores.resize(start, f32::NEG_INFINITY);
+            let cands = cand_range(&self.cands, &self.known.cands, u.start, u.end);
             let astart = self.active.len();
             u.astart = astart as u32;
             if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
-                for k in start..end {
-                    self.scores.push(if k == u.keep as usize {
-                        0.0
-                    } else {
-                        f32::NEG_INFINITY
-                    });
-                }
                 self.active.push(u.keep);
+                self.ascore.push(0.0);
                 u.aend = self.active.len() as u32;
                 continue;
             }
-            let mut best = f32::NEG_INFINITY;
-            for c in cands {
-                let s = c.extra + c.counts.cost(costs);
-                best = best.max(s);
-                self.scores.push(s);
-            }
+            self.word_scores.clear();
+            self.word_scores
+                .extend(cands.iter().map(|c| c.extra + table.cost(c.counts, costs)));
+            // scores are never NaN (`extra` is finite or -inf, costs finite)
+            let best = self
+                .word_scores
+                .iter()
+                .fold(f32::NEG_INFINITY, |b, &s| if s > b { s } else { b });
             // prune on the channel, then on channel + unigram: the channel
             // alone ties when marks are stripped (`dau` has 30 candidates),
             // and a candidate far behind on both rarely wins in context
-            let scores = self.scores.get(start..end).unwrap_or(&[]);
             let mut best_key = f32::NEG_INFINITY;
-            for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+            for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
                 if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
-                    self.active.push((start + k) as u32);
+                    self.active.push(u.start + k as u32);
+                    self.ascore.push(s);
                     best_key = best_key.max(s + c.uni);
                 }
             }
-            let key = |ci: u32| {
-                let i = ci as usize;
-                self.scores.get(i).copied().unwrap_or(f32::NEG_INFINITY)
-                    + self.cands.get(i).map_or(0.0, |c| c.uni)
-            };
+            let floor = best_key - JOINT_BEAM;
             let mut w = astart;
             for r in astart..self.active.len() {
                 let ci = self.active.get(r).copied().unwrap_or(0);
-                if key(ci) >= best_key - JOINT_BEAM {
-                    if let Some(x) = self.active.get_mut(w) {
+                let s = self.ascore.get(r).copied().unwrap_or(f32::NEG_INFINITY);
+                let uni = cands.get((ci - u.start) as usize).map_or(0.0, |c| c.uni);
+                if s + uni >= floor {
+                    if let (Some(x), Some(y)) = (self.active.get_mut(w), self.ascore.get_mut(w)) {
                         *x = ci;
+                        *y = s;
                     }
                     w += 1;
                 }
             }
             self.active.truncate(w);
+            self.ascore.truncate(w);
             if w - astart > MAX_CANDS {
-                if let Some(slice) = self.active.get_mut(astart..w) {
-                    slice.sort_by(|&x, &y| key(y).total_cmp(&key(x)));
+                self.ranked.clear();
+                for (&ci, &s) in self.active.iter().zip(&self.ascore).skip(astart) {
+                    let uni = cands.get((ci - u.start) as usize).map_or(0.0, |c| c.uni);
+                    self.ranked.push((s + uni, ci, s));
                 }
-                self.active.truncate(astart + MAX_CANDS);
+                // stable: ties keep the candidate order
+                self.ranked.sort_by(|x, y| y.0.total_cmp(&x.0));
+                self.active.truncate(astart);
+                self.ascore.truncate(astart);
+                for &(_, ci, s) in self.ranked.iter().take(MAX_CANDS) {
+                    self.active.push(ci);
+                    self.ascore.push(s);
+                }
             }
             u.aend = self.active.len() as u32;
         }
@@ -660,7 +712,7 @@ impl Scratch {
                 .words
                 .get(*w as usize)
                 .and_then(|w| self.uniq.get(w.uniq as usize))
-                .and_then(|u| self.cands.get(u.keep as usize))
+                .and_then(|u| self.cand(u.keep))
                 .map_or(UNKNOWN, |c| c.token),
             None => BOUNDARY,
         }
@@ -688,19 +740,14 @@ impl Scratch {
             };
             let next = self.kept_token(p + 1);
             let mut best = (f32::NEG_INFINITY, u.keep);
-            let active = self
-                .active
-                .get(u.astart as usize..u.aend as usize)
-                .unwrap_or(&[]);
-            for &ci in active {
-                let Some(c) = self.cands.get(ci as usize) else {
+            let range = u.astart as usize..u.aend as usize;
+            let active = self.active.get(range.clone()).unwrap_or(&[]);
+            let ascore = self.ascore.get(range).unwrap_or(&[]);
+            for (&ci, &s) in active.iter().zip(ascore) {
+                let Some(c) = self.cand(ci) else {
                     continue;
                 };
-                let mut s = self
-                    .scores
-                    .get(ci as usize)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY);
+                let mut s = s;
                 if active.len() > 1 {
                     s += memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next);
                 }
@@ -708,7 +755,7 @@ impl Scratch {
                     best = (s, ci);
                 }
             }
-            let Some(c) = self.cands.get(best.1 as usize) else {
+            let Some(c) = self.cand(best.1) else {
                 continue;
             };
             if c.out == Out::Keep && u.flags & F_VALID == 0 {
@@ -763,15 +810,12 @@ impl Scratch {
                 let (ci, tok, chan) = match fixed_tok {
                     Some(t) => (u32::MAX, t, 0.0),
                     None => {
-                        let ci = self.active.get((astart + k) as usize).copied().unwrap_or(0);
-                        let c = self.cands.get(ci as usize);
+                        let a = (astart + k) as usize;
+                        let ci = self.active.get(a).copied().unwrap_or(0);
                         (
                             ci,
-                            c.map_or(UNKNOWN, |c| c.token),
-                            self.scores
-                                .get(ci as usize)
-                                .copied()
-                                .unwrap_or(f32::NEG_INFINITY),
+                            self.cand(ci).map_or(UNKNOWN, |c| c.token),
+                            self.ascore.get(a).copied().unwrap_or(f32::NEG_INFINITY),
                         )
                     }
                 };
@@ -958,7 +1002,7 @@ pub(crate) fn repair_doc(
     changes: &mut Changes<'_>,
 ) -> Option<String> {
     if p.strength != Strength::Firm {
-        let look = super::gate::look(text, &mut sc.gate);
+        let look = super::gate::look(text, &mut sc.gate, true);
         if look.evidence == 0 && (p.strength == Strength::Gentle || look.clean()) {
             return None;
         }
@@ -988,7 +1032,7 @@ pub(crate) fn repair_doc(
         pos_gap = span.end;
         let ctx = context_of(text, span);
         let ui = if ctx == Context::Plain {
-            let (ui, style) = sc.plain_uniq(word, p.lm);
+            let (ui, style) = sc.plain_uniq(text, span, p.lm);
             vote(style);
             ui
         } else {
@@ -1097,7 +1141,7 @@ fn render(
         let Some(u) = sc.uniq.get(w.uniq as usize) else {
             continue;
         };
-        let Some(c) = sc.cands.get(w.choice as usize) else {
+        let Some(c) = sc.cand(w.choice) else {
             continue;
         };
         let Some(orig) = text.get(w.span.range()) else {
@@ -1182,7 +1226,7 @@ fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
     let tok_of = |i: usize| {
         sc.words
             .get(i)
-            .and_then(|w| sc.cands.get(w.choice as usize))
+            .and_then(|w| sc.cand(w.choice))
             .map_or(UNKNOWN, |c| c.token)
     };
     // neighbours in the position stream
@@ -1198,19 +1242,12 @@ fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
     // log-sum-exp in one pass: `z` is the mass relative to the running best
     let (mut best, mut z) = (f32::NEG_INFINITY, 0.0f32);
     let mut chosen = f32::NEG_INFINITY;
-    for &ci in sc
-        .active
-        .get(u.astart as usize..u.aend as usize)
-        .unwrap_or(&[])
-    {
-        let Some(c) = sc.cands.get(ci as usize) else {
+    let range = u.astart as usize..u.aend as usize;
+    let active = sc.active.get(range.clone()).unwrap_or(&[]);
+    for (&ci, &chan) in active.iter().zip(sc.ascore.get(range).unwrap_or(&[])) {
+        let Some(c) = sc.cand(ci) else {
             continue;
         };
-        let chan = sc
-            .scores
-            .get(ci as usize)
-            .copied()
-            .unwrap_or(f32::NEG_INFINITY);
         if chan == f32::NEG_INFINITY {
             continue;
         }
@@ -1237,6 +1274,24 @@ fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
     ((chosen - best).exp() / z).clamp(0.0, 1.0)
 }
 
+/// The tone placement the observed letters `a` follow, `shape` being their
+/// syllable: when the two conventions put its tone on different letters and
+/// the mark sits on one of them (as `syllable::Syllable::written_style`).
+fn written_style(a: &Analysis, shape: &Shape) -> Option<ToneStyle> {
+    let [modern, classic] = shape.tpos;
+    if shape.tone == 0 || modern == classic {
+        return None;
+    }
+    let at = a.letters().iter().position(|l| l.n_tones > 0)?;
+    if at == usize::from(classic) {
+        Some(ToneStyle::Classic)
+    } else if at == usize::from(modern) {
+        Some(ToneStyle::Modern)
+    } else {
+        None
+    }
+}
+
 /// True when `word` splits into two or three valid syllables.
 fn joined(word: &str) -> bool {
     let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
@@ -1260,5 +1315,35 @@ mod size_tests {
     fn candidates_stay_small() {
         assert!(std::mem::size_of::<Cand>() <= 100);
         assert!(std::mem::size_of::<(Uniq, Option<ToneStyle>)>() <= 160);
+    }
+}
+
+#[cfg(test)]
+mod style_tests {
+    use super::*;
+
+    /// The style vote read off the candidate's shape agrees with the
+    /// syllable parser's, for every syllable in both placements and cases.
+    #[test]
+    fn written_style_agrees_with_the_parser() {
+        let inv = syllable::inventory();
+        let classic = syllable::classic_inventory();
+        let mut voted = 0;
+        for (i, (m, c)) in inv.iter().zip(classic).enumerate() {
+            let shape = shapes()[i];
+            for word in [m.to_string(), c.to_string(), c.to_uppercase()] {
+                let a = analyse(&word).expect("inventory syllables analyse");
+                let want = syllable::parse(&word).and_then(|s| s.written_style());
+                assert_eq!(written_style(&a, &shape), want, "{word}");
+                voted += usize::from(want.is_some());
+            }
+        }
+        assert!(voted > 500, "{voted}");
+        // `hoá` (modern placement) and `hóa` (classic) share a shape
+        let i = syllable::index_of("hoá").expect("in the inventory") as usize;
+        let a = analyse("hoá").expect("analyses");
+        assert_eq!(written_style(&a, &shapes()[i]), Some(ToneStyle::Modern));
+        let a = analyse("hóa").expect("analyses");
+        assert_eq!(written_style(&a, &shapes()[i]), Some(ToneStyle::Classic));
     }
 }

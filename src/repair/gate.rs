@@ -16,6 +16,7 @@ use super::noise::REF_TONED;
 use crate::lm::{self, LanguageModel};
 use crate::syllable;
 use std::cell::RefCell;
+use std::ops::ControlFlow;
 
 /// The word analyses into letters the channel model knows.
 const V_ANALYSED: u16 = 1;
@@ -61,8 +62,8 @@ struct Slot {
 /// A word of at most 15 bytes: its bytes, little-endian, in two halves, with
 /// its length in the top byte of `hi` (so no two words share a key, and the
 /// all-zero key of an empty slot is never a word's).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Key {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(super) struct Key {
     lo: u64,
     hi: u64,
 }
@@ -89,7 +90,7 @@ fn le_u64(b: &[u8], at: usize) -> Option<u64> {
 /// The key of the word at `start..end` of `text`; `None` for words of more
 /// than 15 bytes (rare, and judged without the cache).
 #[inline]
-fn key_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
+pub(super) fn key_at(text: &[u8], start: usize, end: usize) -> Option<Key> {
     let len = end.checked_sub(start)?;
     if len == 0 || len > 15 {
         return None;
@@ -226,13 +227,16 @@ impl Look {
     }
 }
 
-/// Counts the words of `text` (see the module documentation).
-pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
+/// Counts the words of `text` (see the module documentation). With
+/// `until_evidence`, stops at the first word with hard evidence: the
+/// engine's decision needs no more, and a damaged page shows it early, so
+/// the words (mostly new to the cache) after it are not judged.
+pub(crate) fn look(text: &str, cache: &mut WordCache, until_evidence: bool) -> Look {
     let mut l = Look::default();
     syllable::words::for_each_word(text, |start, end, ascii| {
         if ascii {
             l.plain += 1;
-            return;
+            return ControlFlow::Continue(());
         }
         let v = cache.verdict_at(text, start, end);
         l.marked += u32::from(v & V_ANALYSED != 0);
@@ -241,6 +245,11 @@ pub(crate) fn look(text: &str, cache: &mut WordCache) -> Look {
         l.stacked += u32::from(v & V_STACKED != 0);
         l.evidence += u32::from(v & V_EVIDENCE != 0);
         l.suspect += u32::from(v & V_SUSPECT != 0);
+        if until_evidence && l.evidence > 0 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
     });
     l
 }
@@ -254,8 +263,8 @@ thread_local! {
 /// text. Archive adaptation counts its model from such documents.
 pub(crate) fn looks_clean(text: &str) -> bool {
     let l = CACHE.with(|c| match c.try_borrow_mut() {
-        Ok(mut c) => look(text, &mut c),
-        Err(_) => look(text, &mut WordCache::default()),
+        Ok(mut c) => look(text, &mut c, false),
+        Err(_) => look(text, &mut WordCache::default(), false),
     });
     let words = (l.plain + l.marked) as f32;
     let base = (l.plain + l.valid).max(1) as f32;
@@ -267,7 +276,7 @@ mod tests {
     use super::*;
 
     fn look_at(text: &str) -> Look {
-        look(text, &mut WordCache::default())
+        look(text, &mut WordCache::default(), false)
     }
 
     #[test]
@@ -290,6 +299,27 @@ mod tests {
     }
 
     #[test]
+    fn stopping_at_evidence_decides_the_same() {
+        let mut c = WordCache::default();
+        for t in [
+            "Chiều nay, Ủy ban nhân dân xã đã họp bàn kế hoạch năm 2026.",
+            "Ủy ban nhân dân tỉnh đã họp bàn kế hoạch khóă học, qũýết định.",
+            "Hội nghị họ́p bàn kế hoạch của xã.",
+            "Uy ban nhan dan tinh da hop ban ke hoach phat trien kinh te.",
+        ] {
+            let full = look(t, &mut c, false);
+            let quick = look(t, &mut c, true);
+            assert_eq!(full.evidence > 0, quick.evidence == 1, "{t}");
+            assert_eq!(full.clean(), quick.clean(), "{t}");
+            if full.evidence == 0 {
+                assert_eq!((full.valid, full.toned), (quick.valid, quick.toned));
+            } else {
+                assert!(quick.valid + quick.plain < full.valid + full.plain, "{t}");
+            }
+        }
+    }
+
+    #[test]
     fn tone_slips_are_suspect() {
         let mut c = WordCache::default();
         // `cúa` is a syllable, but `của` is far likelier
@@ -299,15 +329,15 @@ mod tests {
         assert_eq!(c.verdict_at(fine, 0, fine.len()) & V_SUSPECT, 0);
         // a page full of slips is not let through
         let text = "Ủy bàn nhân đân tính đá họp bán kế hoách phát triên kinh tê cúa xã.";
-        assert!(!look(text, &mut c).clean());
+        assert!(!look(text, &mut c, false).clean());
     }
 
     #[test]
     fn cache_gives_the_same_verdicts() {
         let mut c = WordCache::default();
         let text = "Nghị quyết số 57 của Bộ Chính trị về phát triển khoa học, qũýết định.";
-        let a = look(text, &mut c);
-        let b = look(text, &mut c);
+        let a = look(text, &mut c, false);
+        let b = look(text, &mut c, false);
         assert_eq!(a.evidence, b.evidence);
         assert_eq!(a.valid, b.valid);
         assert_eq!(a.toned, b.toned);

@@ -1,6 +1,7 @@
 //! Letter runs ("words") of a text with their byte spans.
 
 use crate::Span;
+use std::ops::ControlFlow;
 
 /// An iterator over the letter runs of a text: maximal runs of alphabetic
 /// chars, each possibly followed by combining marks. Digits, punctuation and
@@ -123,12 +124,14 @@ fn class_at(b: &[u8], i: usize) -> (u8, usize) {
 /// Calls `f(start, end, ascii)` for every letter run of `text`, exactly the
 /// runs [`words`] yields; `ascii` says the run is plain ASCII letters. A
 /// plain loop rather than an iterator, for the hot scans that look at every
-/// word of a document (the repair gate).
+/// word of a document (the repair gate). `f` breaks to stop early.
 #[inline]
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, bool)) {
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, bool) -> ControlFlow<()>) {
     let mut from = 0;
     while let Some((start, end, ascii)) = next_run(text.as_bytes(), from) {
-        f(start, end, ascii);
+        if f(start, end, ascii).is_break() {
+            return;
+        }
         from = end;
     }
 }
@@ -243,6 +246,7 @@ mod tests {
         for_each_word(t, |s, e, ascii| {
             assert_eq!(ascii, t.get(s..e).is_some_and(|w| w.is_ascii()));
             v.push((s, e));
+            ControlFlow::Continue(())
         });
         v
     }

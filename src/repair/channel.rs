@@ -189,10 +189,8 @@ impl Counts {
 pub(crate) struct CountTable {
     all: Vec<Counts>,
     ids: HashMap<Counts, u32, FxBuild>,
-    /// Per id: its price under the current round's costs, and the round it
-    /// was priced in (0: never).
-    price: Vec<f32>,
-    priced: Vec<u32>,
+    /// Per id: the round it was last priced in (0: never) and that price.
+    priced: Vec<(u32, f32)>,
     round: u32,
 }
 
@@ -201,7 +199,6 @@ impl Default for CountTable {
         let mut t = CountTable {
             all: Vec::new(),
             ids: HashMap::default(),
-            price: Vec::new(),
             priced: Vec::new(),
             round: 0,
         };
@@ -220,7 +217,6 @@ impl CountTable {
     pub fn clear(&mut self) {
         self.all.clear();
         self.ids.clear();
-        self.price.clear();
         self.priced.clear();
         self.intern(Counts::default());
     }
@@ -232,8 +228,7 @@ impl CountTable {
         }
         let id = self.all.len() as u32;
         self.all.push(k);
-        self.price.push(0.0);
-        self.priced.push(0);
+        self.priced.push((0, 0.0));
         self.ids.insert(k, id);
         id
     }
@@ -247,7 +242,7 @@ impl CountTable {
     pub fn start_round(&mut self) {
         self.round = self.round.wrapping_add(1);
         if self.round == 0 {
-            self.priced.fill(0);
+            self.priced.fill((0, 0.0));
             self.round = 1;
         }
     }
@@ -257,14 +252,13 @@ impl CountTable {
     #[inline]
     pub fn cost(&mut self, id: u32, c: &Costs) -> f32 {
         let i = id as usize;
-        if let (Some(at), Some(p)) = (self.priced.get_mut(i), self.price.get_mut(i)) {
-            if *at != self.round {
-                *p = self.all.get(i).map_or(0.0, |k| k.cost(c));
-                *at = self.round;
-            }
-            return *p;
+        let Some(slot) = self.priced.get_mut(i) else {
+            return 0.0;
+        };
+        if slot.0 != self.round {
+            *slot = (self.round, self.all.get(i).map_or(0.0, |k| k.cost(c)));
         }
-        0.0
+        slot.1
     }
 }
 

@@ -75,9 +75,11 @@ fn rd_f32(d: &[u8], at: usize) -> f32 {
 #[inline]
 fn find(row: &[u8], key: TokenId) -> Option<usize> {
     let key = u16::try_from(key).ok()?;
-    let (row, _) = row.as_chunks::<2>();
-    let at = |i: usize| row.get(i).map_or(u16::MAX, |&b| u16::from_le_bytes(b));
-    let mut len = row.len();
+    let at = |i: usize| match row.get(2 * i..2 * i + 2) {
+        Some(&[a, b]) => u16::from_le_bytes([a, b]),
+        _ => u16::MAX,
+    };
+    let mut len = row.len() / 2;
     if len == 0 {
         return None;
     }

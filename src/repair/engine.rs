@@ -160,7 +160,16 @@ pub(crate) struct Scratch {
     memo: super::memo::Memo,
     /// Per-thread cache of the candidates of plain words, across documents.
     known: Known,
+    /// This document's plain words (key, document, `uniq` index),
+    /// direct-mapped: a word's repeats find their entry in a table small
+    /// enough to stay in cache, not in [`Known`]'s.
+    doc_words: Vec<(super::gate::Key, u32, u32)>,
+    /// Number of the current document in `doc_words` (never 0 there).
+    doc_seq: u32,
 }
+
+/// Slots of `Scratch::doc_words` (a power of two).
+const DOC_WORDS: usize = 1 << 10;
 
 /// What the engine needs from the repairer.
 pub(crate) struct Params<'a> {
@@ -299,7 +308,13 @@ impl Known {
 }
 
 impl Scratch {
+    /// Starts a document.
     fn clear(&mut self) {
+        self.doc_seq = self.doc_seq.wrapping_add(1);
+        if self.doc_seq == 0 || self.doc_words.len() != DOC_WORDS {
+            self.doc_words = vec![(Default::default(), 0, 0); DOC_WORDS];
+            self.doc_seq = 1;
+        }
         self.cands.clear();
         self.active.clear();
         self.ascore.clear();
@@ -341,8 +356,29 @@ impl Scratch {
     /// document.
     fn plain_uniq(&mut self, text: &str, span: Span, lm: &dyn Lm) -> (u32, Option<ToneStyle>) {
         let word = text.get(span.range()).unwrap_or("");
-        let doc = self.known.doc;
+        let doc = self.doc_seq;
         let key = super::gate::key_at(text.as_bytes(), span.start, span.end);
+        let local = key.map(|k| k.slot(DOC_WORDS));
+        if let (Some(k), Some(&(k2, d, ui))) = (key, local.and_then(|i| self.doc_words.get(i))) {
+            if k2 == k && d == doc {
+                return (ui, None);
+            }
+        }
+        let (ui, style) = self.plain_uniq_known(word, key, lm);
+        if let (Some(k), Some(slot)) = (key, local.and_then(|i| self.doc_words.get_mut(i))) {
+            *slot = (k, doc, ui);
+        }
+        (ui, style)
+    }
+
+    /// [`Self::plain_uniq`] past the document's own table.
+    fn plain_uniq_known(
+        &mut self,
+        word: &str,
+        key: Option<super::gate::Key>,
+        lm: &dyn Lm,
+    ) -> (u32, Option<ToneStyle>) {
+        let doc = self.known.doc;
         let found = match key {
             Some(k) => self.known.ids.get(&k),
             None => self.known.long_ids.get(word),

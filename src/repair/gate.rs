@@ -129,10 +129,18 @@ fn key_of(word: &str) -> Option<Key> {
     key_at(word.as_bytes(), 0, word.len())
 }
 
+impl Key {
+    /// The key's slot in a direct-mapped table of `n` slots (a power of two).
+    #[inline]
+    pub(super) fn slot(self, n: usize) -> usize {
+        let h = (self.lo ^ self.hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h.checked_shr(64 - n.trailing_zeros()).unwrap_or(0) as usize
+    }
+}
+
 #[inline]
 fn slot_of(key: Key) -> usize {
-    let h = (key.lo ^ key.hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - SLOTS.trailing_zeros())) as usize
+    key.slot(SLOTS)
 }
 
 impl WordCache {

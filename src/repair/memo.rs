@@ -8,7 +8,7 @@
 
 use crate::lm::{Lm, TokenId};
 
-/// Entries (a power of two): 32 K × 12 bytes.
+/// Entries (a power of two): 32 K × 16 bytes.
 const SLOTS: usize = 1 << 15;
 /// Never a key: bigram keys leave bits 32..63 clear but for the tag.
 const EMPTY: u64 = u64::MAX;
@@ -19,16 +19,15 @@ const BIGRAM: u64 = 1 << 63;
 #[derive(Debug)]
 pub(crate) struct Memo {
     owner: u64,
-    keys: Vec<u64>,
-    vals: Vec<f32>,
+    /// Key and value side by side: a probe touches one cache line.
+    slots: Vec<(u64, f32)>,
 }
 
 impl Default for Memo {
     fn default() -> Memo {
         Memo {
             owner: 0,
-            keys: vec![EMPTY; SLOTS],
-            vals: vec![0.0; SLOTS],
+            slots: vec![(EMPTY, 0.0); SLOTS],
         }
     }
 }
@@ -39,8 +38,7 @@ impl Memo {
     pub fn detached() -> Memo {
         Memo {
             owner: 0,
-            keys: Vec::new(),
-            vals: Vec::new(),
+            slots: Vec::new(),
         }
     }
 }
@@ -55,7 +53,7 @@ impl Memo {
     /// another model said.
     pub fn bind(&mut self, owner: u64) {
         if self.owner != owner {
-            self.keys.fill(EMPTY);
+            self.slots.fill((EMPTY, 0.0));
             self.owner = owner;
         }
     }
@@ -63,13 +61,12 @@ impl Memo {
     #[inline]
     fn get_or(&mut self, key: u64, f: impl FnOnce() -> f32) -> f32 {
         let s = slot(key);
-        if let (Some(k), Some(v)) = (self.keys.get_mut(s), self.vals.get_mut(s)) {
-            if *k == key {
-                return *v;
+        if let Some(slot) = self.slots.get_mut(s) {
+            if slot.0 == key {
+                return slot.1;
             }
             let x = f();
-            *k = key;
-            *v = x;
+            *slot = (key, x);
             return x;
         }
         f()
@@ -103,8 +100,8 @@ impl Memo {
                 continue;
             };
             let s = slot(key);
-            match (self.keys.get(s), self.vals.get(s)) {
-                (Some(&k2), Some(&v)) if k2 == key => *o = v,
+            match self.slots.get(s) {
+                Some(&(k2, v)) if k2 == key => *o = v,
                 _ => miss.push(k, n),
             }
         }
@@ -120,9 +117,8 @@ impl Memo {
             }
             if let Some(key) = tri_key(p2, p1, n) {
                 let s = slot(key);
-                if let (Some(k2), Some(v2)) = (self.keys.get_mut(s), self.vals.get_mut(s)) {
-                    *k2 = key;
-                    *v2 = v;
+                if let Some(slot) = self.slots.get_mut(s) {
+                    *slot = (key, v);
                 }
             }
         }

@@ -162,7 +162,8 @@ pub(crate) struct Scratch {
     known: Known,
     /// This document's plain words (key, document, `uniq` index),
     /// direct-mapped: a word's repeats find their entry in a table small
-    /// enough to stay in cache, not in [`Known`]'s.
+    /// enough to stay in cache, not in [`Known`]'s (whose per-entry stamp
+    /// still catches the repeats a collision here lets through).
     doc_words: Vec<(super::gate::Key, u32, u32)>,
     /// Number of the current document in `doc_words` (never 0 there).
     doc_seq: u32,
@@ -266,8 +267,8 @@ struct Known {
     /// pointer to follow), and of longer words.
     ids: HashMap<super::gate::Key, u32, FxBuild>,
     long_ids: HashMap<Box<str>, u32, FxBuild>,
-    /// Per entry: the word's `Uniq` (candidate range relative to `cands`)
-    /// and its vote on the tone placement style.
+    /// Per entry: the word's `Uniq` (its candidates are in `cands`) and its
+    /// vote on the tone placement style.
     entries: Vec<(Uniq, Option<ToneStyle>)>,
     cands: Vec<Cand>,
     /// The distinct channel counts of every candidate on this thread (the
@@ -278,9 +279,9 @@ struct Known {
     doc: u32,
 }
 
-/// Bounds of [`Known`] (entries, candidates) before it starts afresh: about
-/// 50 MB per thread at most (a candidate is under 100 bytes, an entry under
-/// 160).
+/// Bounds of [`Known`] (entries, candidates, distinct channel counts)
+/// before it starts afresh: about 20 MB per thread at most (a candidate is
+/// 24 bytes, an entry under 160, a count 17).
 const KNOWN_WORDS: usize = 50_000;
 const KNOWN_CANDS: usize = 400_000;
 const KNOWN_COUNTS: usize = 100_000;
@@ -326,11 +327,7 @@ impl Scratch {
     /// Candidate `ci` (an index as in [`Uniq`]).
     #[inline]
     fn cand(&self, ci: u32) -> Option<&Cand> {
-        if ci & LOCAL != 0 {
-            self.cands.get((ci & !LOCAL) as usize)
-        } else {
-            self.known.cands.get(ci as usize)
-        }
+        cand_range(&self.cands, &self.known.cands, ci, ci.wrapping_add(1)).first()
     }
 
     /// Builds a word's candidates (with their unigram scores) at the end of
@@ -1350,6 +1347,8 @@ mod size_tests {
     #[test]
     fn candidates_stay_small() {
         assert!(std::mem::size_of::<Cand>() <= 100);
+        // the bound of `Known` counts on 24
+        assert!(std::mem::size_of::<Cand>() <= 24);
         assert!(std::mem::size_of::<(Uniq, Option<ToneStyle>)>() <= 160);
     }
 }

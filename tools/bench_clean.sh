@@ -20,7 +20,7 @@ SIZE_MB=${1:-520}
 WORK=${2:-/work/cache/clean-bench}
 ARCH="$WORK/archive"
 mkdir -p "$WORK"
-cargo build --release --features cli --example gen_archive
+cargo build --release --features cli --bin vietnorm --example gen_archive
 BIN=target/release/vietnorm
 # the marker sits beside the archive, not in it
 if [ ! -f "$WORK/.archive-complete-$SIZE_MB" ]; then

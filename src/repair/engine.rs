@@ -765,25 +765,35 @@ impl Scratch {
             if u.flags & F_FIXED != 0 {
                 continue;
             }
-            let p = w.pos as usize;
-            let prev = if p == 0 {
-                BOUNDARY
-            } else {
-                self.kept_token(p - 1)
-            };
-            let next = self.kept_token(p + 1);
-            let mut best = (f32::NEG_INFINITY, u.keep);
             let range = u.astart as usize..u.aend as usize;
             let active = self.active.get(range.clone()).unwrap_or(&[]);
             let ascore = self.ascore.get(range).unwrap_or(&[]);
+            // a word written as a valid syllable is weighed against its
+            // observed neighbours (a swapped tone shows only in context);
+            // any other word is damaged for sure, and the unigram is enough
+            // to tell which kind of damage it took (half the lookups of
+            // the rate estimate on a page like the real one, same figures)
+            let context = (active.len() > 1 && u.flags & F_VALID != 0).then(|| {
+                let p = w.pos as usize;
+                let prev = if p == 0 {
+                    BOUNDARY
+                } else {
+                    self.kept_token(p - 1)
+                };
+                (prev, self.kept_token(p + 1))
+            });
+            let mut best = (f32::NEG_INFINITY, u.keep);
             for (&ci, &s) in active.iter().zip(ascore) {
                 let Some(c) = self.cand(ci) else {
                     continue;
                 };
-                let mut s = s;
-                if active.len() > 1 {
-                    s += memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next);
-                }
+                let s = match context {
+                    Some((prev, next)) => {
+                        s + memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next)
+                    }
+                    None if active.len() > 1 => s + c.uni,
+                    None => s,
+                };
                 if s > best.0 {
                     best = (s, ci);
                 }

@@ -38,8 +38,11 @@ const VITERBI_BEAM: f32 = 10.0;
 const JOINT_BEAM: f32 = 7.0;
 /// At most this many candidates per word.
 const MAX_CANDS: usize = 10;
-/// EM iterations (local decode, count, re-estimate).
-const EM_ITERS: usize = 2;
+/// EM iterations (local decode, count, re-estimate). One: a second round
+/// moved the rates of tone-slip pages a little further (98.49% against
+/// 98.42% on held-out news, more right words broken) and cost a sixth of
+/// the time of a damaged page.
+const EM_ITERS: usize = 1;
 /// At most about this many words take part in the rate estimate.
 const LOCAL_SAMPLE: usize = 4000;
 

@@ -653,32 +653,37 @@ impl Scratch {
                 u.aend = self.active.len() as u32;
                 continue;
             }
+            // one pass prices every candidate and keeps those within the
+            // beam of the best so far (a superset of the final beam, in
+            // candidate order); the rest is over those few
+            let mut best = f32::NEG_INFINITY;
             self.word_scores.clear();
-            self.word_scores
-                .extend(cands.iter().map(|c| c.extra + table.cost(c.counts, costs)));
-            // scores are never NaN (`extra` is finite or -inf, costs finite)
-            let best = self
-                .word_scores
-                .iter()
-                .fold(f32::NEG_INFINITY, |b, &s| if s > b { s } else { b });
+            for (k, c) in cands.iter().enumerate() {
+                // scores are never NaN (`extra` is finite or -inf, costs finite)
+                let s = c.extra + table.cost(c.counts, costs);
+                if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
+                    best = best.max(s);
+                    self.active.push(u.start + k as u32);
+                    self.ascore.push(s);
+                    self.word_scores.push(c.uni);
+                }
+            }
             // prune on the channel, then on channel + unigram: the channel
             // alone ties when marks are stripped (`dau` has 30 candidates),
             // and a candidate far behind on both rarely wins in context
-            let mut best_key = f32::NEG_INFINITY;
-            for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
-                if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
-                    self.active.push(u.start + k as u32);
-                    self.ascore.push(s);
-                    best_key = best_key.max(s + c.uni);
-                }
-            }
-            let floor = best_key - JOINT_BEAM;
+            let floor = best - CHANNEL_BEAM;
+            let pushed = self.ascore.get(astart..).unwrap_or(&[]);
+            let best_key = pushed
+                .iter()
+                .zip(&self.word_scores)
+                .filter(|(&s, _)| s >= floor)
+                .fold(f32::NEG_INFINITY, |b, (&s, &uni)| b.max(s + uni));
+            let joint = best_key - JOINT_BEAM;
             let mut w = astart;
-            for r in astart..self.active.len() {
+            for (r, &uni) in (astart..self.active.len()).zip(&self.word_scores) {
                 let ci = self.active.get(r).copied().unwrap_or(0);
                 let s = self.ascore.get(r).copied().unwrap_or(f32::NEG_INFINITY);
-                let uni = cands.get((ci - u.start) as usize).map_or(0.0, |c| c.uni);
-                if s + uni >= floor {
+                if s >= floor && s + uni >= joint {
                     if let (Some(x), Some(y)) = (self.active.get_mut(w), self.ascore.get_mut(w)) {
                         *x = ci;
                         *y = s;

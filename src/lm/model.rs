@@ -6,7 +6,7 @@ use super::{Counter, Lm};
 use crate::Error;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The model shipped in the crate; rebuilt by `tools/lm/build.sh`.
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/lm/vietnorm.vnlm");
@@ -35,6 +35,87 @@ enum Storage {
 pub struct LanguageModel {
     bytes: Storage,
     layout: Layout,
+    /// Hash index of the bigrams, built on first lookup and shared by clones.
+    index: Arc<OnceLock<Option<BigramIndex>>>,
+}
+
+/// Open-addressing table of the bigram entries: one probe, mostly in one
+/// cache line, instead of a binary search in the row of `prev` (the rows of
+/// frequent tokens run to thousands of entries). Built from the validated
+/// tables, so it holds nothing the file does not; about 1.7 slots of 8 bytes
+/// per bigram (2 MB and 3.3 ms to build for the embedded model, on the
+/// first lookup, so loading stays zero-copy).
+struct BigramIndex {
+    /// 0: empty; else `(key + 1) << 32 | entry << 8 | quantized logp`, with
+    /// `key = prev << 16 | next`.
+    slots: Box<[u64]>,
+    shift: u32,
+}
+
+/// Models this large (or with ids past 16 bits) keep the binary search.
+const INDEX_MAX_BIGRAMS: usize = 1 << 24;
+
+impl BigramIndex {
+    #[inline]
+    fn key(prev: TokenId, next: TokenId) -> u64 {
+        (u64::from(prev) << 16 | u64::from(next)) + 1
+    }
+
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of bigram (prev, next) and its quantized logp.
+    #[inline]
+    fn get(&self, prev: TokenId, next: TokenId) -> Option<(usize, u8)> {
+        let key = Self::key(prev, next);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let s = self.slots.get(i & mask).copied().unwrap_or(0);
+            if s == 0 {
+                return None;
+            }
+            if s >> 32 == key {
+                return Some((((s >> 8) & 0xFF_FFFF) as usize, s as u8));
+            }
+            i += 1;
+        }
+    }
+
+    fn build(m: &LanguageModel) -> Option<BigramIndex> {
+        let l = &m.layout;
+        if l.order < 2 || l.n2 >= INDEX_MAX_BIGRAMS || l.vocab > 0xFFFF {
+            return None;
+        }
+        let n = (l.n2 + l.n2 / 2 + 1).next_power_of_two().max(64);
+        let mut ix = BigramIndex {
+            slots: vec![0u64; n].into_boxed_slice(),
+            shift: 64 - n.trailing_zeros(),
+        };
+        let d = m.data();
+        for prev in 0..l.vocab {
+            let row = m.bigram_row(prev);
+            for (k, pair) in row.next.chunks_exact(2).enumerate() {
+                let next = u32::from(u16::from_le_bytes([pair[0], pair[1]]));
+                let e = row.lo + k;
+                let q = d.get(l.bi_q.start + e).copied().unwrap_or(0);
+                let key = Self::key(prev, next);
+                let mut i = ix.home(key);
+                // the load stays under 2/3: an empty slot is always found
+                loop {
+                    let slot = ix.slots.get_mut(i & (n - 1))?;
+                    if *slot == 0 {
+                        *slot = key << 32 | (e as u64) << 8 | u64::from(q);
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+        }
+        Some(ix)
+    }
 }
 
 /// Sizes and provenance of a [`LanguageModel`].
@@ -115,6 +196,7 @@ impl LanguageModel {
         Ok(LanguageModel {
             bytes: Storage::Shared(Arc::from(bytes)),
             layout,
+            index: Arc::default(),
         })
     }
 
@@ -126,6 +208,7 @@ impl LanguageModel {
         Ok(LanguageModel {
             bytes: Storage::Static(bytes),
             layout,
+            index: Arc::default(),
         })
     }
 
@@ -135,6 +218,7 @@ impl LanguageModel {
             Ok(layout) => LanguageModel {
                 bytes: Storage::Shared(Arc::from(bytes)),
                 layout,
+                index: Arc::default(),
             },
             // Unreachable for parts made by Counter; keep the promise of no panics.
             Err(_) => LanguageModel::null(),
@@ -150,6 +234,7 @@ impl LanguageModel {
                 vocab: vocab_size() as u32,
                 ..Layout::default()
             },
+            index: Arc::default(),
         }
     }
 
@@ -218,6 +303,9 @@ impl LanguageModel {
     /// Finds bigram entry (prev, next): its global index, or None.
     #[inline]
     fn bigram_entry(&self, prev: TokenId, next: TokenId) -> Option<usize> {
+        if let Some(ix) = self.index() {
+            return ix.get(prev, next).map(|(e, _)| e);
+        }
         let l = &self.layout;
         let d = self.data();
         let at = l.bi_offsets.start + 4 * prev as usize;
@@ -225,6 +313,11 @@ impl LanguageModel {
         let hi = rd_u32(d, at + 4) as usize;
         let row = d.get(l.bi_next.start + 2 * lo..l.bi_next.start + 2 * hi)?;
         find(row, next).map(|i| lo + i)
+    }
+
+    #[inline]
+    fn index(&self) -> Option<&BigramIndex> {
+        self.index.get_or_init(|| BigramIndex::build(self)).as_ref()
     }
 
     /// Natural-log probability of `next` after `prev` (bigram, interpolated
@@ -237,6 +330,12 @@ impl LanguageModel {
         let (prev, next) = (self.clamp(prev), self.clamp(next));
         let l = &self.layout;
         let d = self.data();
+        if let Some(ix) = self.index() {
+            return match ix.get(prev, next) {
+                Some((_, q)) => rd_f32(d, l.bi_codebook.start + 4 * q as usize),
+                None => rd_f32(d, l.bi_backoff.start + 4 * prev as usize) + self.logp1(next),
+            };
+        }
         match self.bigram_entry(prev, next) {
             Some(e) => {
                 let q = d.get(l.bi_q.start + e).copied().unwrap_or(0);
@@ -294,6 +393,7 @@ impl LanguageModel {
 
 /// A bigram row: the successors of one token, for scoring many of them.
 struct BigramRow<'a> {
+    prev: TokenId,
     /// Global index of the row's first entry.
     lo: usize,
     next: &'a [u8],
@@ -310,6 +410,7 @@ impl LanguageModel {
         let lo = rd_u32(d, at) as usize;
         let hi = rd_u32(d, at + 4) as usize;
         BigramRow {
+            prev,
             lo,
             next: d
                 .get(l.bi_next.start + 2 * lo..l.bi_next.start + 2 * hi)
@@ -320,14 +421,17 @@ impl LanguageModel {
 
     /// `logp2(prev, next)` with the row of `prev` already found.
     #[inline]
-    fn logp2_in(&self, row: &BigramRow<'_>, next: TokenId) -> f32 {
+    fn logp2_in(&self, ix: Option<&BigramIndex>, row: &BigramRow<'_>, next: TokenId) -> f32 {
         let l = &self.layout;
         let d = self.data();
-        match find(row.next, next) {
-            Some(i) => {
-                let q = d.get(l.bi_q.start + row.lo + i).copied().unwrap_or(0);
-                rd_f32(d, l.bi_codebook.start + 4 * q as usize)
+        let q = match ix {
+            Some(ix) => ix.get(row.prev, next).map(|(_, q)| q),
+            None => {
+                find(row.next, next).map(|i| d.get(l.bi_q.start + row.lo + i).copied().unwrap_or(0))
             }
+        };
+        match q {
+            Some(q) => rd_f32(d, l.bi_codebook.start + 4 * q as usize),
             None => row.backoff + self.logp1(next),
         }
     }
@@ -341,8 +445,9 @@ impl LanguageModel {
             return;
         }
         let row = self.bigram_row(self.clamp(prev));
+        let ix = self.index();
         for (&n, o) in nexts.iter().zip(out.iter_mut()) {
-            *o = self.logp2_in(&row, self.clamp(n));
+            *o = self.logp2_in(ix, &row, self.clamp(n));
         }
     }
 
@@ -361,6 +466,7 @@ impl LanguageModel {
         let bq = d.get(l.tri_backoff_q.start + e).copied().unwrap_or(0);
         let tri_backoff = rd_f32(d, l.tri_backoff_codebook.start + 4 * bq as usize);
         let row = self.bigram_row(p1);
+        let ix = self.index();
         for (&n, o) in nexts.iter().zip(out.iter_mut()) {
             let n = self.clamp(n);
             *o = match find(tri, n) {
@@ -368,7 +474,7 @@ impl LanguageModel {
                     let q = d.get(l.tri_q.start + lo + i).copied().unwrap_or(0);
                     rd_f32(d, l.tri_codebook.start + 4 * q as usize)
                 }
-                None => tri_backoff + self.logp2_in(&row, n),
+                None => tri_backoff + self.logp2_in(ix, &row, n),
             };
         }
     }
@@ -443,5 +549,91 @@ mod find_tests {
         }
         assert_eq!(find(&[], 5), None);
         assert_eq!(find(&[1, 0], 70_000), None);
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+
+    /// The same model with the binary search only.
+    fn unindexed(m: &LanguageModel) -> LanguageModel {
+        LanguageModel {
+            index: Arc::new(OnceLock::from(None)),
+            ..m.clone()
+        }
+    }
+
+    /// Every lookup through the hash index answers exactly as the binary
+    /// search in the rows: stored bigrams, absent ones, every id.
+    #[test]
+    fn index_answers_like_the_rows() {
+        let m = LanguageModel::embedded();
+        assert!(m.index().is_some());
+        let plain = unindexed(m);
+        assert!(plain.index().is_none());
+        let v = m.vocab_size() as TokenId;
+        // a walk over pairs that mixes frequent ids (low) and rare ones
+        let mut x = 12345u64;
+        let mut next_id = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (if x % 3 == 0 {
+                x % 64
+            } else {
+                x % u64::from(v + 2)
+            }) as TokenId
+        };
+        let mut out_a = [0.0; 8];
+        let mut out_b = [0.0; 8];
+        for _ in 0..20_000 {
+            let (a, b, c) = (next_id(), next_id(), next_id());
+            assert_eq!(m.logp2(a, b), plain.logp2(a, b), "{a} {b}");
+            assert_eq!(m.logp3(a, b, c), plain.logp3(a, b, c), "{a} {b} {c}");
+            let nexts: Vec<TokenId> = (0..8).map(|_| next_id()).collect();
+            m.logp3_many(a, b, &nexts, &mut out_a);
+            plain.logp3_many(a, b, &nexts, &mut out_b);
+            assert_eq!(out_a, out_b);
+            m.logp2_many(a, &nexts, &mut out_a);
+            plain.logp2_many(a, &nexts, &mut out_b);
+            assert_eq!(out_a, out_b);
+        }
+        // every stored bigram is found
+        let l = &m.layout;
+        for prev in (0..l.vocab).step_by(7) {
+            let row = m.bigram_row(prev);
+            for pair in row.next.chunks_exact(2) {
+                let next = TokenId::from(u16::from_le_bytes([pair[0], pair[1]]));
+                assert!(m.bigram_entry(prev, next).is_some());
+                assert_eq!(m.bigram_entry(prev, next), plain.bigram_entry(prev, next));
+            }
+        }
+    }
+
+    /// A counted model and a unigram model get the same answers with and
+    /// without the index (the unigram one has none).
+    #[test]
+    fn small_models_agree() {
+        let text = "Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm. \
+                    Hội nghị đánh giá cao kết quả công tác của xã trong năm qua.";
+        let mut c = Counter::new(3);
+        assert!(c.add_document(text));
+        let m = c.build();
+        assert!(m.index().is_some());
+        let plain = unindexed(&m);
+        let mut ids = Vec::new();
+        crate::lm::tokenize(text, &mut ids);
+        ids.extend(0..50);
+        for &a in &ids {
+            for &b in &ids {
+                assert_eq!(m.logp2(a, b), plain.logp2(a, b));
+                for &c in ids.iter().take(12) {
+                    assert_eq!(m.logp3(a, b, c), plain.logp3(a, b, c));
+                }
+            }
+        }
+        let u = Counter::new(1).build();
+        assert!(u.index().is_none());
     }
 }

@@ -653,46 +653,35 @@ impl Scratch {
                 u.aend = self.active.len() as u32;
                 continue;
             }
-            // one pass prices every candidate and keeps those within the
-            // beam of the best so far (a superset of the final beam, in
-            // candidate order); the rest is over those few
-            let mut best = f32::NEG_INFINITY;
+            // price every candidate (the scores stay in L1 for the two
+            // short passes over them), then prune on the channel and on
+            // channel + unigram: the channel alone ties when marks are
+            // stripped (`dau` has 30 candidates), and a candidate far behind
+            // on both rarely wins in context
             self.word_scores.clear();
-            for (k, c) in cands.iter().enumerate() {
-                // scores are never NaN (`extra` is finite or -inf, costs finite)
+            self.word_scores.resize(cands.len(), f32::NEG_INFINITY);
+            let mut best = f32::NEG_INFINITY;
+            for (w, c) in self.word_scores.iter_mut().zip(cands) {
+                // never NaN (`extra` is finite or -inf, costs finite)
                 let s = c.extra + table.cost(c.counts, costs);
-                if s > f32::NEG_INFINITY && s >= best - CHANNEL_BEAM {
-                    best = best.max(s);
-                    self.active.push(u.start + k as u32);
-                    self.ascore.push(s);
-                    self.word_scores.push(c.uni);
-                }
+                *w = s;
+                best = best.max(s);
             }
-            // prune on the channel, then on channel + unigram: the channel
-            // alone ties when marks are stripped (`dau` has 30 candidates),
-            // and a candidate far behind on both rarely wins in context
             let floor = best - CHANNEL_BEAM;
-            let pushed = self.ascore.get(astart..).unwrap_or(&[]);
-            let best_key = pushed
+            let in_beam = |s: f32| s > f32::NEG_INFINITY && s >= floor;
+            let best_key = cands
                 .iter()
                 .zip(&self.word_scores)
-                .filter(|(&s, _)| s >= floor)
-                .fold(f32::NEG_INFINITY, |b, (&s, &uni)| b.max(s + uni));
+                .filter(|(_, &s)| in_beam(s))
+                .fold(f32::NEG_INFINITY, |b, (c, &s)| b.max(s + c.uni));
             let joint = best_key - JOINT_BEAM;
-            let mut w = astart;
-            for (r, &uni) in (astart..self.active.len()).zip(&self.word_scores) {
-                let ci = self.active.get(r).copied().unwrap_or(0);
-                let s = self.ascore.get(r).copied().unwrap_or(f32::NEG_INFINITY);
-                if s >= floor && s + uni >= joint {
-                    if let (Some(x), Some(y)) = (self.active.get_mut(w), self.ascore.get_mut(w)) {
-                        *x = ci;
-                        *y = s;
-                    }
-                    w += 1;
+            for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
+                if in_beam(s) && s + c.uni >= joint {
+                    self.active.push(u.start + k as u32);
+                    self.ascore.push(s);
                 }
             }
-            self.active.truncate(w);
-            self.ascore.truncate(w);
+            let w = self.active.len();
             if w - astart > MAX_CANDS {
                 self.ranked.clear();
                 for (&ci, &s) in self.active.iter().zip(&self.ascore).skip(astart) {
@@ -876,6 +865,16 @@ impl Scratch {
                 self.l_bp.push(prev_lo as u32);
             }
             let n = self.l_tok.len() - prev_hi;
+            if n == 1 && prev_hi - prev_lo == 1 {
+                // one state after one state: every path takes this step,
+                // so its n-gram score moves them all alike and decides
+                // nothing (the state's trigram context is fixed, too)
+                let ps = self.l_score.get(prev_lo).copied();
+                if let (Some(s), Some(ps)) = (self.l_score.last_mut(), ps) {
+                    *s += ps;
+                }
+                continue;
+            }
             self.v_best.clear();
             self.v_best.resize(n, f32::NEG_INFINITY);
             self.v_lp.clear();

@@ -140,6 +140,9 @@ pub(crate) struct Scratch {
     ascore: Vec<f32>,
     /// One word's channel scores, and the candidates ranked when too many.
     word_scores: Vec<f32>,
+    /// One word's candidates within the channel beam: (index in the word,
+    /// channel score, channel + unigram).
+    beam: Vec<(u32, f32, f32)>,
     ranked: Vec<(f32, u32, f32)>,
     pos: Vec<Pos>,
     words: Vec<WordRef>,
@@ -665,20 +668,29 @@ impl Scratch {
                 // never NaN (`extra` is finite or -inf, costs finite)
                 let s = c.extra + table.cost(c.counts, costs);
                 *w = s;
-                best = best.max(s);
+                if s > best {
+                    best = s;
+                }
             }
-            let floor = best - CHANNEL_BEAM;
-            let in_beam = |s: f32| s > f32::NEG_INFINITY && s >= floor;
-            let best_key = cands
-                .iter()
-                .zip(&self.word_scores)
-                .filter(|(_, &s)| in_beam(s))
-                .fold(f32::NEG_INFINITY, |b, (c, &s)| b.max(s + c.uni));
-            let joint = best_key - JOINT_BEAM;
-            for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
-                if in_beam(s) && s + c.uni >= joint {
-                    self.active.push(u.start + k as u32);
-                    self.ascore.push(s);
+            if best > f32::NEG_INFINITY {
+                let floor = best - CHANNEL_BEAM;
+                let mut best_key = f32::NEG_INFINITY;
+                self.beam.clear();
+                for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
+                    if s >= floor {
+                        let key = s + c.uni;
+                        if key > best_key {
+                            best_key = key;
+                        }
+                        self.beam.push((k as u32, s, key));
+                    }
+                }
+                let joint = best_key - JOINT_BEAM;
+                for &(k, s, key) in &self.beam {
+                    if key >= joint {
+                        self.active.push(u.start + k);
+                        self.ascore.push(s);
+                    }
                 }
             }
             let w = self.active.len();

@@ -270,9 +270,11 @@ fn context_of(text: &str, span: Span) -> Context {
 struct Known {
     owner: u64,
     /// Entry ids of words of at most 15 bytes, keyed by their bytes (no
-    /// pointer to follow), and of longer words.
-    ids: HashMap<super::gate::Key, u32, FxBuild>,
-    long_ids: HashMap<Box<str>, u32, FxBuild>,
+    /// pointer to follow), and of longer words; with the entry's [`Stamp`]
+    /// beside the id, so a word seen again in a document costs no look at
+    /// its entry.
+    ids: HashMap<super::gate::Key, (u32, Stamp), FxBuild>,
+    long_ids: HashMap<Box<str>, (u32, Stamp), FxBuild>,
     /// Per entry: the word's `Uniq` (its candidates are in `cands`) and its
     /// vote on the tone placement style.
     entries: Vec<(Uniq, Option<ToneStyle>)>,
@@ -280,10 +282,11 @@ struct Known {
     /// The distinct channel counts of every candidate on this thread (the
     /// document's own too).
     counts: CountTable,
-    /// Per entry: the document it was last used in, and its `uniq` index there.
-    stamp: Vec<(u32, u32)>,
     doc: u32,
 }
+
+/// The document a [`Known`] entry was last used in, and its `uniq` index there.
+type Stamp = (u32, u32);
 
 /// Bounds of [`Known`] (entries, candidates, distinct channel counts)
 /// before it starts afresh: about 20 MB per thread at most (a candidate is
@@ -306,7 +309,6 @@ impl Known {
             self.long_ids.clear();
             self.entries.clear();
             self.cands.clear();
-            self.stamp.clear();
             self.doc = 0;
             self.owner = owner;
         }
@@ -383,16 +385,14 @@ impl Scratch {
     ) -> (u32, Option<ToneStyle>) {
         let doc = self.known.doc;
         let found = match key {
-            Some(k) => self.known.ids.get(&k),
-            None => self.known.long_ids.get(word),
+            Some(k) => self.known.ids.get_mut(&k),
+            None => self.known.long_ids.get_mut(word),
         };
-        if let Some(&id) = found {
-            if let Some(&(d, ui)) = self.known.stamp.get(id as usize) {
-                if d == doc {
-                    return (ui, None);
-                }
+        if let Some((id, stamp)) = found {
+            if stamp.0 == doc {
+                return (stamp.1, None);
             }
-            if let Some((ku, style)) = self.known.entries.get(id as usize) {
+            if let Some((ku, style)) = self.known.entries.get(*id as usize) {
                 let (u, style) = (
                     Uniq {
                         count: 0,
@@ -401,10 +401,8 @@ impl Scratch {
                     *style,
                 );
                 let ui = self.uniq.len() as u32;
+                *stamp = (doc, ui);
                 self.uniq.push(u);
-                if let Some(st) = self.known.stamp.get_mut(id as usize) {
-                    *st = (doc, ui);
-                }
                 return (ui, style);
             }
         }
@@ -425,10 +423,9 @@ impl Scratch {
         let id = k.entries.len() as u32;
         let ui = self.uniq.len() as u32;
         k.entries.push((u.clone(), style));
-        k.stamp.push((doc, ui));
         match key {
-            Some(key) => k.ids.insert(key, id),
-            None => k.long_ids.insert(word.into(), id),
+            Some(key) => k.ids.insert(key, (id, (doc, ui))),
+            None => k.long_ids.insert(word.into(), (id, (doc, ui))),
         };
         self.uniq.push(u);
         (ui, style)

@@ -75,6 +75,12 @@ const F_STACKED: u8 = 1;
 const F_VALID: u8 = 2;
 const F_FIXED: u8 = 4;
 const F_EVIDENCE: u8 = 8;
+/// Valid as written and carrying a tone / any mark.
+const F_TONED: u8 = 16;
+const F_MARKED: u8 = 32;
+
+/// `Uniq::ana` of a word without letters of its own (fixed words).
+const NO_ANA: u32 = u32::MAX;
 
 /// Marks a candidate index into the document's own arena
 /// (`Scratch::cands`); without it the index is into the thread's
@@ -95,9 +101,16 @@ fn cand_range<'a>(local: &'a [Cand], known: &'a [Cand], start: u32, end: u32) ->
 /// A distinct word of the document with its candidates.
 #[derive(Debug, Clone)]
 struct Uniq {
-    a: Analysis,
     flags: u8,
+    /// Letters `d` or `đ`, and `đ` alone (for the document's features).
+    d: u8,
+    dbar: u8,
     count: u32,
+    /// The word's letters: an index into `Scratch::anas` with the [`LOCAL`]
+    /// bit, else into `Known::anas`; [`NO_ANA`] for fixed words. Kept out
+    /// of line: only building and rendering read them, and the passes over
+    /// a document's words stay in fewer cache lines.
+    ana: u32,
     /// Candidates `start..end`: in `Scratch::cands` with the [`LOCAL`] bit,
     /// else in the [`Known`] arena.
     start: u32,
@@ -147,6 +160,8 @@ pub(crate) struct Scratch {
     pos: Vec<Pos>,
     words: Vec<WordRef>,
     uniq: Vec<Uniq>,
+    /// Letters of the words built for this document (see `Uniq::ana`).
+    anas: Vec<Analysis>,
     skel: Vec<u8>,
     skel_str: String,
     // lattice
@@ -278,6 +293,8 @@ struct Known {
     /// Per entry: the word's `Uniq` (its candidates are in `cands`) and its
     /// vote on the tone placement style.
     entries: Vec<(Uniq, Option<ToneStyle>)>,
+    /// Letters of the entries' words (see `Uniq::ana`).
+    anas: Vec<Analysis>,
     cands: Vec<Cand>,
     /// The distinct channel counts of every candidate on this thread (the
     /// document's own too).
@@ -290,7 +307,7 @@ type Stamp = (u32, u32);
 
 /// Bounds of [`Known`] (entries, candidates, distinct channel counts)
 /// before it starts afresh: about 20 MB per thread at most (a candidate is
-/// 24 bytes, an entry under 160, a count 17).
+/// 24 bytes, an entry with its letters under 160, a count 17).
 const KNOWN_WORDS: usize = 50_000;
 const KNOWN_CANDS: usize = 400_000;
 const KNOWN_COUNTS: usize = 100_000;
@@ -308,6 +325,7 @@ impl Known {
             self.ids.clear();
             self.long_ids.clear();
             self.entries.clear();
+            self.anas.clear();
             self.cands.clear();
             self.doc = 0;
             self.owner = owner;
@@ -330,6 +348,19 @@ impl Scratch {
         self.pos.clear();
         self.words.clear();
         self.uniq.clear();
+        self.anas.clear();
+    }
+
+    /// The letters of `u` (empty for fixed words).
+    fn letters(&self, u: &Uniq) -> &[super::letters::Letter] {
+        let a = if u.ana == NO_ANA {
+            None
+        } else if u.ana & LOCAL != 0 {
+            self.anas.get((u.ana & !LOCAL) as usize)
+        } else {
+            self.known.anas.get(u.ana as usize)
+        };
+        a.map_or(&[], |a| a.letters())
     }
 
     /// Candidate `ci` (an index as in [`Uniq`]).
@@ -414,10 +445,22 @@ impl Scratch {
         k.cands
             .extend_from_slice(self.cands.get(ls..le).unwrap_or(&[]));
         self.cands.truncate(ls);
+        // its letters move too (they are the last built)
+        let ana = if u.ana == NO_ANA {
+            NO_ANA
+        } else {
+            let a = self.anas.pop().unwrap_or(Analysis {
+                letters: Default::default(),
+                len: 0,
+            });
+            k.anas.push(a);
+            k.anas.len() as u32 - 1
+        };
         let u = Uniq {
             start: kstart,
             end: kstart + (le - ls) as u32,
             keep: kstart + ((u.keep & !LOCAL) as usize - ls) as u32,
+            ana,
             ..u
         };
         let id = k.entries.len() as u32;
@@ -436,11 +479,10 @@ impl Scratch {
     fn add_uniq(&mut self, word: &str, ctx: Context) -> (Uniq, Option<ToneStyle>) {
         let start = self.cands.len() as u32;
         let mut u = Uniq {
-            a: Analysis {
-                letters: Default::default(),
-                len: 0,
-            },
             flags: 0,
+            d: 0,
+            dbar: 0,
+            ana: NO_ANA,
             count: 0,
             start,
             end: start,
@@ -464,7 +506,6 @@ impl Scratch {
                 return (u, None);
             }
         };
-        u.a = a;
         a.skeleton_into(&mut self.skel);
         let obs_shape = Shape::of(a.letters());
         let n_upper = a.n_upper();
@@ -586,14 +627,32 @@ impl Scratch {
             }
         }
         u.end = self.cands.len() as u32;
-        self.count_ops(&u);
+        self.count_ops(&u, &a);
+        if u.flags & F_VALID != 0 {
+            if a.n_tones() > 0 {
+                u.flags |= F_TONED;
+            }
+            if a.n_marks() > 0 {
+                u.flags |= F_MARKED;
+            }
+        }
+        for l in a.letters() {
+            if l.base == b'd' {
+                u.d = u.d.saturating_add(1);
+                if l.mods & (1 << M_BAR) != 0 {
+                    u.dbar = u.dbar.saturating_add(1);
+                }
+            }
+        }
+        u.ana = LOCAL | self.anas.len() as u32;
+        self.anas.push(a);
         (u, style)
     }
 
     /// Counts the channel operations of every candidate of `u` (once: the
     /// rate estimate then re-prices them round after round).
-    fn count_ops(&mut self, u: &Uniq) {
-        let letters = u.a.letters();
+    fn count_ops(&mut self, u: &Uniq, a: &Analysis) {
+        let letters = a.letters();
         let valid = u.flags & F_VALID != 0;
         for c in self
             .cands
@@ -1015,21 +1074,15 @@ impl Scratch {
             }
             if u.flags & F_VALID != 0 {
                 f.valid += n;
-                if u.a.n_tones() > 0 {
+                if u.flags & F_TONED != 0 {
                     f.toned += n;
                 }
-                if u.a.n_marks() > 0 {
+                if u.flags & F_MARKED != 0 {
                     f.marked += n;
                 }
             }
-            for l in u.a.letters() {
-                if l.base == b'd' {
-                    f.d += n;
-                    if l.mods & (1 << M_BAR) != 0 {
-                        f.dbar += n;
-                    }
-                }
-            }
+            f.d += n * f32::from(u.d);
+            f.dbar += n * f32::from(u.dbar);
         }
         f
     }
@@ -1207,7 +1260,7 @@ fn render(
             continue;
         };
         form.clear();
-        let letters = u.a.letters();
+        let letters = sc.letters(u);
         match c.out {
             Out::Keep => continue,
             Out::Syl(i) => {
@@ -1372,10 +1425,14 @@ mod size_tests {
     /// The bound on the per-thread candidate cache assumes small candidates.
     #[test]
     fn candidates_stay_small() {
-        assert!(std::mem::size_of::<Cand>() <= 100);
         // the bound of `Known` counts on 24
         assert!(std::mem::size_of::<Cand>() <= 24);
-        assert!(std::mem::size_of::<(Uniq, Option<ToneStyle>)>() <= 160);
+        // a document's words fit two to a cache line; the letters are apart
+        assert!(std::mem::size_of::<Uniq>() <= 32);
+        assert!(
+            std::mem::size_of::<(Uniq, Option<ToneStyle>)>() + std::mem::size_of::<Analysis>()
+                <= 160
+        );
     }
 }
 

@@ -1356,6 +1356,10 @@ fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
     let mut chosen = f32::NEG_INFINITY;
     let range = u.astart as usize..u.aend as usize;
     let active = sc.active.get(range.clone()).unwrap_or(&[]);
+    if active.len() == 1 && active.first() == Some(&w.choice) {
+        // nothing else was in the running
+        return 1.0;
+    }
     for (&ci, &chan) in active.iter().zip(sc.ascore.get(range).unwrap_or(&[])) {
         let Some(c) = sc.cand(ci) else {
             continue;

@@ -151,12 +151,11 @@ pub(crate) struct Scratch {
     /// channel scores.
     active: Vec<u32>,
     ascore: Vec<f32>,
-    /// One word's channel scores, and the candidates ranked when too many.
+    /// One word's channel scores.
     word_scores: Vec<f32>,
     /// One word's candidates within the channel beam: (index in the word,
     /// channel score, channel + unigram).
     beam: Vec<(u32, f32, f32)>,
-    ranked: Vec<(f32, u32, f32)>,
     pos: Vec<Pos>,
     words: Vec<WordRef>,
     uniq: Vec<Uniq>,
@@ -678,21 +677,15 @@ impl Scratch {
         }
     }
 
-    /// Channel score of candidate `ci` of `u`; with `ops`, its operations
-    /// are counted into it.
+    /// Counts the channel operations of candidate `ci` of `u` into `ops`.
     #[inline]
-    fn chan(&self, u: &Uniq, ci: u32, costs: &Costs, ops: Option<&mut Ops>) -> f32 {
-        let Some(c) = self.cand(ci) else {
-            return f32::NEG_INFINITY;
-        };
+    fn add_ops(&self, u: &Uniq, ci: u32, ops: &mut Ops) {
         if u.flags & F_FIXED != 0 {
-            return 0.0;
+            return;
         }
-        let k = self.known.counts.get(c.counts);
-        if let Some(ops) = ops {
-            k.add_to(ops);
+        if let Some(c) = self.cand(ci) {
+            self.known.counts.get(c.counts).add_to(ops);
         }
-        c.extra + k.cost(costs)
     }
 
     /// Scores every candidate with `costs` and keeps the best ones. With
@@ -742,26 +735,15 @@ impl Scratch {
                     }
                 }
                 let joint = best_key - JOINT_BEAM;
-                for &(k, s, key) in &self.beam {
-                    if key >= joint {
-                        self.active.push(u.start + k);
-                        self.ascore.push(s);
-                    }
+                self.beam.retain(|&(_, _, key)| key >= joint);
+                if self.beam.len() > MAX_CANDS {
+                    // the best on channel + unigram; stable: ties keep the
+                    // candidate order
+                    self.beam.sort_by(|x, y| y.2.total_cmp(&x.2));
+                    self.beam.truncate(MAX_CANDS);
                 }
-            }
-            let w = self.active.len();
-            if w - astart > MAX_CANDS {
-                self.ranked.clear();
-                for (&ci, &s) in self.active.iter().zip(&self.ascore).skip(astart) {
-                    let uni = cands.get((ci - u.start) as usize).map_or(0.0, |c| c.uni);
-                    self.ranked.push((s + uni, ci, s));
-                }
-                // stable: ties keep the candidate order
-                self.ranked.sort_by(|x, y| y.0.total_cmp(&x.0));
-                self.active.truncate(astart);
-                self.ascore.truncate(astart);
-                for &(_, ci, s) in self.ranked.iter().take(MAX_CANDS) {
-                    self.active.push(ci);
+                for &(k, s, _) in &self.beam {
+                    self.active.push(u.start + k);
                     self.ascore.push(s);
                 }
             }
@@ -819,7 +801,7 @@ impl Scratch {
     /// Picks each word's best candidate against its observed neighbours
     /// (bigram on both sides) and counts the channel operations of those
     /// picks: the E-step of the rate estimate, without a full decode.
-    fn local_ops(&mut self, lm: &dyn Lm, costs: &Costs) -> Ops {
+    fn local_ops(&mut self, lm: &dyn Lm) -> Ops {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let mut ops = Ops::default();
         let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
@@ -869,7 +851,7 @@ impl Scratch {
             if c.out == Out::Keep && u.flags & F_VALID == 0 {
                 continue;
             }
-            self.chan(u, best.1, costs, Some(&mut ops));
+            self.add_ops(u, best.1, &mut ops);
         }
         self.memo = memo;
         ops
@@ -1192,7 +1174,7 @@ pub(crate) fn repair_doc(
         for _ in 0..EM_ITERS {
             let costs = Costs::new(&rates);
             sc.score_all(&costs, false);
-            let ops = sc.local_ops(p.lm, &costs);
+            let ops = sc.local_ops(p.lm);
             rates = noise::reestimate(&prior, &ops);
             if noise::clearly_clean(&rates) {
                 // far under the gate: another round would not cross it

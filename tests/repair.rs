@@ -131,6 +131,41 @@ fn adaptation_learns_archive_vocabulary() {
     }
 }
 
+/// Counting an archive in pieces and merging them adapts exactly as
+/// counting it in one go (the CLI counts on every worker).
+#[test]
+fn adaptation_counted_in_pieces_matches_one_go() {
+    let base = Repairer::new();
+    let docs: Vec<String> = CLEAN.lines().map(|l| l.repeat(2)).collect();
+    let whole = base.adapt(docs.iter());
+    let mut pieces: Vec<_> = (0..3).map(|_| base.adaptation()).collect();
+    for (i, d) in docs.iter().enumerate() {
+        pieces[i % 3].add(d);
+    }
+    let mut merged = base.adaptation();
+    for p in pieces {
+        merged.merge(p);
+    }
+    assert!(merged.documents() > 0);
+    let counted = base.adaptation();
+    assert_eq!(counted.documents(), 0);
+    let merged = base.adapted(merged);
+    for seed in 0..4 {
+        for kind in [Damage::ADD_MARKS, Damage::Strip] {
+            let input = damage(CLEAN, kind, seed);
+            assert_eq!(merged.repair(&input).text, whole.repair(&input).text);
+        }
+    }
+    // a damaged page is not counted
+    let mut a = base.adaptation();
+    assert!(!a.add(&damage(CLEAN, Damage::ADD_MARKS, 5)));
+    assert_eq!(a.documents(), 0);
+    // nothing counted: the repairer comes back as it was
+    let same = base.adapted(a);
+    let input = damage(CLEAN, Damage::Strip, 9);
+    assert_eq!(same.repair(&input).text, base.repair(&input).text);
+}
+
 #[test]
 fn long_runs_without_spaces_are_handled() {
     // every word of a 100 KB run without spaces looks at its chunk: that must

@@ -173,11 +173,27 @@ impl Engine {
         let Some(r) = &self.repairer else {
             return Err("adapt() needs a pipeline with repair=True".to_string());
         };
-        let texts: Vec<String> = on_pool(threads, || {
-            inputs.par_iter().map(|i| self.prepare(i)).collect()
+        // each worker counts what it prepares; the counts merge exactly
+        let counts = on_pool(threads, || {
+            inputs
+                .par_iter()
+                .fold(
+                    || r.adaptation(),
+                    |mut a, i| {
+                        a.add(&self.prepare(i));
+                        a
+                    },
+                )
+                .reduce(
+                    || r.adaptation(),
+                    |mut a, b| {
+                        a.merge(b);
+                        a
+                    },
+                )
         })?;
         let mut e = self.clone();
-        e.repairer = Some(r.adapt(texts.iter()));
+        e.repairer = Some(r.adapted(counts));
         Ok(e)
     }
 

@@ -295,18 +295,46 @@ impl Repairer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let order = self.lm().order().clamp(2, 3);
-        let mut counter = Counter::new(order);
-        let mut used = 0usize;
+        let mut a = self.adaptation();
         for d in docs {
-            if gate::looks_clean(d.as_ref()) && counter.add_document(d.as_ref()) {
-                used += 1;
-            }
+            a.add(d.as_ref());
         }
-        if used == 0 {
+        self.adapted(a)
+    }
+
+    /// An empty [`Adaptation`] for this repairer: count an archive into
+    /// it (or into several, one per thread, then merge them) and pass it
+    /// to [`Repairer::adapted`]. Same result as [`Repairer::adapt`] over
+    /// the same documents.
+    ///
+    /// ```
+    /// use vietnorm::repair::Repairer;
+    /// let r = Repairer::new();
+    /// let (mut a, mut b) = (r.adaptation(), r.adaptation());
+    /// a.add("Xã Ea Tóh tổ chức hội nghị tổng kết công tác năm.");
+    /// b.add("Xã Ea Tóh có mười hai thôn, buôn.");
+    /// a.merge(b);
+    /// assert_eq!(a.documents(), 2);
+    /// // a damaged page is not counted
+    /// assert!(!a.add("Xã Ea Tóh tổ chức hộị nghị tổng kết công tác nắm."));
+    /// let adapted = r.adapted(a);
+    /// let clean = "Xã Ea Tóh tổ chức hội nghị.";
+    /// assert_eq!(adapted.repair(clean).text, clean);
+    /// ```
+    pub fn adaptation(&self) -> Adaptation {
+        Adaptation {
+            counter: Counter::new(self.lm().order().clamp(2, 3)),
+            used: 0,
+        }
+    }
+
+    /// A new repairer adapted with the counts of `a` (see
+    /// [`Repairer::adapt`]); a clone of `self` when `a` counted no document.
+    pub fn adapted(&self, a: Adaptation) -> Repairer {
+        if a.used == 0 {
             return self.clone();
         }
-        let adapted = counter.build();
+        let adapted = a.counter.build();
         let mix: Arc<dyn Lm> = match &self.model {
             Model::Embedded => Arc::new(Mixture::new(vec![
                 (LanguageModel::embedded().clone(), ADAPT_BASE_WEIGHT),
@@ -324,6 +352,44 @@ impl Repairer {
             tone: self.tone,
             strength: self.strength,
         }
+    }
+}
+
+/// The counts of an archive's own model, before it adapts a repairer
+/// ([`Repairer::adaptation`]). Counting is the costly part of adaptation,
+/// and counts made apart merge exactly, so an archive can be counted on
+/// every core.
+pub struct Adaptation {
+    counter: Counter,
+    used: usize,
+}
+
+impl std::fmt::Debug for Adaptation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Adaptation")
+            .field("documents", &self.used)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Adaptation {
+    /// Counts `doc` when it looks clean (damaged documents would teach the
+    /// model their damage); returns whether it was counted.
+    pub fn add(&mut self, doc: &str) -> bool {
+        let counted = gate::looks_clean(doc) && self.counter.add_document(doc);
+        self.used += usize::from(counted);
+        counted
+    }
+
+    /// Adds everything `other` counted.
+    pub fn merge(&mut self, other: Adaptation) {
+        self.counter.merge(other.counter);
+        self.used += other.used;
+    }
+
+    /// Documents counted so far.
+    pub fn documents(&self) -> usize {
+        self.used
     }
 }
 

@@ -32,7 +32,7 @@ use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -43,7 +43,7 @@ use vietnorm::decode::{Decoder, Encoding};
 use vietnorm::extract::Extractor;
 use vietnorm::lm::{LanguageModel, Mixture};
 use vietnorm::normalize::Normalizer;
-use vietnorm::repair::Repairer;
+use vietnorm::repair::{Adaptation, Repairer};
 
 use crate::normalize::ToneArg;
 use boiler::LineCounter;
@@ -499,6 +499,10 @@ enum Ready {
 /// What the learning pass found.
 struct Learning {
     lines: LineCounter,
+    /// The archive adaptation's counts (each worker counts its own share).
+    adaptation: Option<Adaptation>,
+    /// Documents fed to the adaptation.
+    fed: u64,
     prepared: Learned,
     /// Time spent preparing the documents in `prepared` (not redone).
     stages: report::Stages,
@@ -507,20 +511,28 @@ struct Learning {
 impl Learning {
     fn merge(mut self, other: Learning) -> Learning {
         self.lines = self.lines.merge(other.lines);
+        self.adaptation = match (self.adaptation, other.adaptation) {
+            (Some(mut a), Some(b)) => {
+                a.merge(b);
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        };
+        self.fed += other.fed;
         self.prepared.extend(other.prepared);
         self.stages.merge(&other.stages);
         self
     }
 }
 
-/// The learning pass: feeds sampled documents to `sink` (archive
-/// adaptation) and counts their lines (boilerplate).
+/// The learning pass: counts the sampled documents for the archive
+/// adaptation of `adapt` and counts their lines (boilerplate).
 fn learn(
     cleaner: &Cleaner,
     jobs: &[Job],
     budget: u64,
     count_lines: bool,
-    sink: Option<mpsc::SyncSender<String>>,
+    adapt: Option<&Repairer>,
     stdin: Option<&[u8]>,
 ) -> Learning {
     let total: u64 = jobs.iter().map(|j| j.size).sum::<u64>().max(1);
@@ -529,88 +541,76 @@ fn learn(
     let used = AtomicU64::new(0);
     let sample: Vec<(usize, &Job)> = jobs.iter().enumerate().step_by(stride).collect();
     let feed = |counter: &mut LineCounter,
-                tx: &Option<mpsc::SyncSender<String>>,
-                text: String,
+                adaptation: &mut Option<Adaptation>,
+                fed: &mut u64,
+                text: &str,
                 size: usize|
      -> bool {
         if count_lines {
-            counter.add_document(&text);
+            counter.add_document(text);
         }
-        if let Some(tx) = tx {
-            if tx.send(text).is_err() {
-                return false;
-            }
+        if let Some(a) = adaptation {
+            a.add(text);
+            *fed += 1;
         }
         used.fetch_add(size as u64, Ordering::Relaxed) + (size as u64) < budget
     };
-    let learn_opened = |learning: &mut Learning,
-                        tx: &Option<mpsc::SyncSender<String>>,
-                        mut opened: Opened,
-                        name: &str,
-                        index: Option<usize>| {
-        let counter = &mut learning.lines;
-        match sniff(&mut opened, name) {
-            Ok(Format::Jsonl) => {
-                let mut lines: Vec<Option<Prepared>> = Vec::new();
-                let mut stages = report::Stages::default();
-                jsonl::for_each_text(cleaner, &mut opened.reader, &mut stages, |i, p, n| {
-                    let text = match index {
-                        Some(_) => {
-                            let text = p.text.clone();
+    let learn_opened =
+        |learning: &mut Learning, mut opened: Opened, name: &str, index: Option<usize>| {
+            let (counter, adaptation, fed) = (
+                &mut learning.lines,
+                &mut learning.adaptation,
+                &mut learning.fed,
+            );
+            match sniff(&mut opened, name) {
+                Ok(Format::Jsonl) => {
+                    let mut lines: Vec<Option<Prepared>> = Vec::new();
+                    let mut stages = report::Stages::default();
+                    jsonl::for_each_text(cleaner, &mut opened.reader, &mut stages, |i, p, n| {
+                        let go = feed(counter, adaptation, fed, &p.text, n);
+                        if index.is_some() {
                             if lines.len() <= i {
                                 lines.resize_with(i + 1, || None);
                             }
                             lines[i] = Some(p);
-                            text
                         }
-                        None => p.text,
-                    };
-                    feed(counter, tx, text, n)
-                });
-                if let Some(i) = index {
-                    learning.stages.merge(&stages);
-                    learning.prepared.insert(i, Ready::Lines(lines));
+                        go
+                    });
+                    if let Some(i) = index {
+                        learning.stages.merge(&stages);
+                        learning.prepared.insert(i, Ready::Lines(lines));
+                    }
                 }
-            }
-            Ok(Format::Warc) => warc::for_each_text(cleaner, &mut opened.reader, |p, n| {
-                feed(counter, tx, p.text, n)
-            }),
-            Ok(format) => {
-                if let Ok(bytes) = formats::read_all(&mut opened, cleaner.max_bytes) {
-                    let mut stages = report::Stages::default();
-                    if let Ok(p) = cleaner.prepare_bytes(&bytes, format, &mut stages) {
-                        let text = match index {
-                            Some(i) => {
+                Ok(Format::Warc) => warc::for_each_text(cleaner, &mut opened.reader, |p, n| {
+                    feed(counter, adaptation, fed, &p.text, n)
+                }),
+                Ok(format) => {
+                    if let Ok(bytes) = formats::read_all(&mut opened, cleaner.max_bytes) {
+                        let mut stages = report::Stages::default();
+                        if let Ok(p) = cleaner.prepare_bytes(&bytes, format, &mut stages) {
+                            feed(counter, adaptation, fed, &p.text, bytes.len());
+                            if let Some(i) = index {
                                 learning.stages.merge(&stages);
-                                let text = p.text.clone();
                                 learning
                                     .prepared
                                     .insert(i, Ready::Doc(p, bytes.len() as u64));
-                                text
                             }
-                            None => p.text,
-                        };
-                        feed(&mut learning.lines, tx, text, bytes.len());
+                        }
                     }
                 }
+                Err(_) => {}
             }
-            Err(_) => {}
-        }
-    };
+        };
     let empty = || Learning {
         lines: LineCounter::default(),
+        adaptation: adapt.map(Repairer::adaptation),
+        fed: 0,
         prepared: HashMap::new(),
         stages: report::Stages::default(),
     };
     if let Some(bytes) = stdin {
         let mut learning = empty();
-        learn_opened(
-            &mut learning,
-            &sink,
-            formats::open_bytes(bytes.to_vec()),
-            "",
-            None,
-        );
+        learn_opened(&mut learning, formats::open_bytes(bytes.to_vec()), "", None);
         return learning;
     }
     let files: Vec<&Job> = sample.iter().map(|&(_, job)| job).collect();
@@ -621,25 +621,15 @@ fn learn(
         sample
             .par_iter()
             .enumerate()
-            .fold(
-                || (empty(), sink.clone()),
-                |(mut learning, tx), (k, &(index, job))| {
-                    progress.start(k);
-                    if used.load(Ordering::Relaxed) < budget {
-                        if let Ok(opened) = formats::open(&job.src) {
-                            learn_opened(
-                                &mut learning,
-                                &tx,
-                                opened,
-                                &out_name(&job.out),
-                                Some(index),
-                            );
-                        }
+            .fold(empty, |mut learning, (k, &(index, job))| {
+                progress.start(k);
+                if used.load(Ordering::Relaxed) < budget {
+                    if let Ok(opened) = formats::open(&job.src) {
+                        learn_opened(&mut learning, opened, &out_name(&job.out), Some(index));
                     }
-                    (learning, tx)
-                },
-            )
-            .map(|(l, _)| l)
+                }
+                learning
+            })
             .reduce(empty, Learning::merge)
     })
 }
@@ -804,44 +794,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "learning from a sample of the archive (adaptation model, boilerplate lines)",
         );
         let budget = args.adapt_sample_mb.saturating_mul(1_000_000);
-        let (tx, rx) = mpsc::sync_channel::<String>(256);
-        let sent = Arc::new(AtomicU64::new(0));
-        let (learning, adapted) = std::thread::scope(|s| {
-            let base = cleaner.repairer.clone();
-            let sent2 = sent.clone();
-            let consumer = s.spawn(move || {
-                let docs = rx.into_iter().inspect(|_| {
-                    sent2.fetch_add(1, Ordering::Relaxed);
-                });
-                match (adapt, base) {
-                    (true, Some(r)) => Some(r.adapt(docs)),
-                    _ => {
-                        docs.for_each(drop);
-                        None
-                    }
-                }
-            });
-            let learning = pool.install(|| {
-                learn(
-                    &cleaner,
-                    &jobs,
-                    budget,
-                    args.strip_boilerplate,
-                    adapt.then_some(tx),
-                    stdin_bytes.as_deref(),
-                )
-            });
-            (learning, consumer.join())
+        // every worker counts the documents it prepares: a single counting
+        // thread fed by the others was the one serial step of a run
+        let learning = pool.install(|| {
+            learn(
+                &cleaner,
+                &jobs,
+                budget,
+                args.strip_boilerplate,
+                cleaner.repairer.as_ref().filter(|_| adapt),
+                stdin_bytes.as_deref(),
+            )
         });
         let counter = learning.lines;
         learned = learning.prepared;
         learned_stages = learning.stages;
+        if let (Some(a), Some(r)) = (learning.adaptation, &cleaner.repairer) {
+            cleaner.repairer = Some(r.adapted(a));
+            info.adaptation_documents = learning.fed;
+        }
         spin.finish_and_clear();
         info.learning_seconds = learning_start.elapsed().as_secs_f64();
-        if let Ok(Some(r)) = adapted {
-            cleaner.repairer = Some(r);
-            info.adaptation_documents = sent.load(Ordering::Relaxed);
-        }
         if args.strip_boilerplate {
             let b = counter.finish(args.boilerplate_min_docs, args.boilerplate_share);
             info.boilerplate_learned = b.len() as u64;

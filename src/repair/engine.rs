@@ -139,6 +139,9 @@ struct WordRef {
     choice: u32,
     /// Index into `pos`.
     pos: u32,
+    /// How sure the decoder is of the choice (see [`Edit::confidence`]),
+    /// when it changes the word and edits are wanted; else 1.
+    conf: f32,
 }
 
 /// Scratch space reused between documents.
@@ -169,6 +172,18 @@ pub(crate) struct Scratch {
     l_tok: Vec<TokenId>,
     l_score: Vec<f32>,
     l_bp: Vec<u32>,
+    /// With confidences wanted: per state its channel score and its column
+    /// in its step's n-gram scores (states are pruned after scoring);
+    /// per step (as `l_off`) where its n-gram scores start in `l_lp`
+    /// and how many states it had before pruning (`u32::MAX`: not
+    /// scored), one row of a score per state for each state of the step
+    /// before; per state of the last step its score of
+    /// the sentence end.
+    l_chan: Vec<f32>,
+    l_col: Vec<u32>,
+    l_lpoff: Vec<(u32, u32)>,
+    l_lp: Vec<f32>,
+    l_end: Vec<f32>,
     // best path score and lookups of one word's states while they are scored
     v_best: Vec<f32>,
     v_lp: Vec<f32>,
@@ -754,7 +769,7 @@ impl Scratch {
     /// Viterbi over every sentence; stores the choice in `words`.
     /// With `only_open`, sentences where every word has a single candidate
     /// are skipped (their choice is already made).
-    fn decode(&mut self, lm: &dyn Lm, only_open: bool) {
+    fn decode(&mut self, lm: &dyn Lm, only_open: bool, conf: bool) {
         let trigram = lm.order() >= 3;
         let mut seg_start = 0;
         let mut open = false;
@@ -776,7 +791,7 @@ impl Scratch {
             };
             if is_end {
                 if i > seg_start && (open || !only_open) {
-                    self.viterbi(lm, seg_start, i, trigram);
+                    self.viterbi(lm, seg_start, i, trigram, conf);
                 }
                 seg_start = i + 1;
                 open = false;
@@ -857,19 +872,29 @@ impl Scratch {
         ops
     }
 
-    fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool) {
+    fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool, conf: bool) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         self.l_off.clear();
         self.l_cand.clear();
         self.l_tok.clear();
         self.l_score.clear();
         self.l_bp.clear();
+        self.l_chan.clear();
+        self.l_col.clear();
+        self.l_lpoff.clear();
+        self.l_lp.clear();
+        self.l_end.clear();
         // state 0: the boundary before the segment
         self.l_off.push(0);
         self.l_cand.push(u32::MAX);
         self.l_tok.push(BOUNDARY);
         self.l_score.push(0.0);
         self.l_bp.push(0);
+        if conf {
+            self.l_chan.push(0.0);
+            self.l_col.push(0);
+            self.l_lpoff.push((u32::MAX, 0));
+        }
         for p in s..e {
             let prev_lo = *self.l_off.last().unwrap_or(&0) as usize;
             let prev_hi = self.l_tok.len();
@@ -913,6 +938,10 @@ impl Scratch {
                 self.l_tok.push(tok);
                 self.l_score.push(chan);
                 self.l_bp.push(prev_lo as u32);
+                if conf {
+                    self.l_chan.push(chan);
+                    self.l_col.push(k);
+                }
             }
             let n = self.l_tok.len() - prev_hi;
             if n == 1 && prev_hi - prev_lo == 1 {
@@ -923,7 +952,13 @@ impl Scratch {
                 if let (Some(s), Some(ps)) = (self.l_score.last_mut(), ps) {
                     *s += ps;
                 }
+                if conf {
+                    self.l_lpoff.push((u32::MAX, 0));
+                }
                 continue;
+            }
+            if conf {
+                self.l_lpoff.push((self.l_lp.len() as u32, n as u32));
             }
             self.v_best.clear();
             self.v_best.resize(n, f32::NEG_INFINITY);
@@ -932,32 +967,40 @@ impl Scratch {
             for j in prev_lo..prev_hi {
                 let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
                 if ps == f32::NEG_INFINITY {
-                    continue;
-                }
-                let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
-                let toks = self.l_tok.get(prev_hi..).unwrap_or(&[]);
-                if trigram && j != 0 {
-                    let pp = self.state_context(j);
-                    memo.p3_many(lm, (pp, pt), toks, &mut self.v_lp, &mut self.misses);
+                    if conf {
+                        // a row all the same, never read on the best path
+                        let len = self.l_lp.len();
+                        self.l_lp.resize(len + n, f32::NEG_INFINITY);
+                    }
                 } else {
-                    for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
-                        *lp = memo.p2(lm, pt, t);
+                    let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+                    let toks = self.l_tok.get(prev_hi..).unwrap_or(&[]);
+                    if trigram && j != 0 {
+                        let pp = self.state_context(j);
+                        memo.p3_many(lm, (pp, pt), toks, &mut self.v_lp, &mut self.misses);
+                    } else {
+                        for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
+                            *lp = memo.p2(lm, pt, t);
+                        }
+                    }
+                    let bps = self.l_bp.get_mut(prev_hi..).unwrap_or(&mut []);
+                    for ((best, bp), &lp) in self.v_best.iter_mut().zip(bps).zip(&self.v_lp) {
+                        let sc = ps + lp;
+                        if sc > *best {
+                            *best = sc;
+                            *bp = j as u32;
+                        }
                     }
                 }
-                let bps = self.l_bp.get_mut(prev_hi..).unwrap_or(&mut []);
-                for ((best, bp), &lp) in self.v_best.iter_mut().zip(bps).zip(&self.v_lp) {
-                    let sc = ps + lp;
-                    if sc > *best {
-                        *best = sc;
-                        *bp = j as u32;
-                    }
+                if conf {
+                    self.l_lp.extend_from_slice(&self.v_lp);
                 }
             }
             let scores = self.l_score.get_mut(prev_hi..).unwrap_or(&mut []);
             for (s, &best) in scores.iter_mut().zip(&self.v_best) {
                 *s += best;
             }
-            self.prune_states(prev_hi);
+            self.prune_states(prev_hi, conf);
         }
         // end of sentence
         let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
@@ -967,12 +1010,16 @@ impl Scratch {
         for j in last_lo..last_hi {
             let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
             let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
-            let sc = if trigram {
+            let lp = if trigram {
                 let pp = self.state_context(j);
-                ps + memo.p3(lm, pp, pt, BOUNDARY)
+                memo.p3(lm, pp, pt, BOUNDARY)
             } else {
-                ps + memo.p2(lm, pt, BOUNDARY)
+                memo.p2(lm, pt, BOUNDARY)
             };
+            if conf {
+                self.l_end.push(lp);
+            }
+            let sc = ps + lp;
             if sc > best {
                 best = sc;
                 arg = j;
@@ -981,17 +1028,104 @@ impl Scratch {
         self.memo = memo;
         // trace back
         let mut j = arg;
-        for p in (s..e).rev() {
+        let mut after = None;
+        for (step, p) in (s..e).enumerate().rev() {
+            let ci = self.l_cand.get(j).copied().unwrap_or(u32::MAX);
             if let Some(Pos::Word(w)) = self.pos.get(p) {
-                let ci = self.l_cand.get(j).copied().unwrap_or(u32::MAX);
-                if let Some(wr) = self.words.get_mut(*w as usize) {
+                let w = *w as usize;
+                let confidence = match self.words.get(w) {
+                    Some(wr) if conf && ci != u32::MAX && self.uniq_keep(wr) != ci => {
+                        self.lattice_confidence(step + 1, j, after)
+                    }
+                    _ => 1.0,
+                };
+                if let Some(wr) = self.words.get_mut(w) {
                     if ci != u32::MAX {
                         wr.choice = ci;
                     }
+                    wr.conf = confidence;
                 }
             }
+            after = Some(j);
             j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
         }
+    }
+
+    /// The observed form of a word (its `Uniq::keep`).
+    fn uniq_keep(&self, w: &WordRef) -> u32 {
+        self.uniq.get(w.uniq as usize).map_or(u32::MAX, |u| u.keep)
+    }
+
+    /// Local posterior of state `chosen` of lattice step `step` against the
+    /// other states of its step, its neighbours on the best path fixed
+    /// (`next`: the chosen state of the step after, `None` at the end):
+    /// from the scores the decoder computed, with no lookup.
+    fn lattice_confidence(&self, step: usize, chosen: usize, next: Option<usize>) -> f32 {
+        let lo = self.l_off.get(step).copied().unwrap_or(0) as usize;
+        let hi = self
+            .l_off
+            .get(step + 1)
+            .map_or(self.l_tok.len(), |&x| x as usize);
+        if hi <= lo + 1 {
+            // nothing else was in the running
+            return 1.0;
+        }
+        let prev_lo = step
+            .checked_sub(1)
+            .and_then(|s| self.l_off.get(s))
+            .copied()
+            .unwrap_or(0) as usize;
+        let none = (u32::MAX, 0);
+        let (left_off, cols) = self.l_lpoff.get(step).copied().unwrap_or(none);
+        let cols = cols as usize;
+        let bp = self.l_bp.get(chosen).copied().unwrap_or(0) as usize;
+        let right = next.map(|t| {
+            let (off, n) = self.l_lpoff.get(step + 1).copied().unwrap_or(none);
+            let col = self.l_col.get(t).copied().unwrap_or(0) as usize;
+            (off, n as usize, col)
+        });
+        let score = |st: usize| -> f32 {
+            let chan = self.l_chan.get(st).copied().unwrap_or(f32::NEG_INFINITY);
+            let col = self.l_col.get(st).copied().unwrap_or(0) as usize;
+            let left = if left_off == u32::MAX {
+                0.0
+            } else {
+                let i = left_off as usize + (bp - prev_lo) * cols + col;
+                self.l_lp.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+            };
+            let right = match right {
+                None => self
+                    .l_end
+                    .get(st - lo)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY),
+                Some((u32::MAX, _, _)) => 0.0,
+                Some((off, n, col)) => {
+                    let i = off as usize + (st - lo) * n + col;
+                    self.l_lp.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+                }
+            };
+            chan + left + right
+        };
+        // log-sum-exp in one pass: `z` is the mass relative to the running best
+        let (mut best, mut z) = (f32::NEG_INFINITY, 0.0f32);
+        for st in lo..hi {
+            let s = score(st);
+            if s == f32::NEG_INFINITY {
+                continue;
+            }
+            if s > best {
+                z = z * (best - s).exp() + 1.0;
+                best = s;
+            } else {
+                z += (s - best).exp();
+            }
+        }
+        let mine = score(chosen);
+        if mine == f32::NEG_INFINITY || z <= 0.0 {
+            return 0.0;
+        }
+        ((mine - best).exp() / z).clamp(0.0, 1.0)
     }
 
     /// The token before lattice state `j` on its best path (its trigram
@@ -1008,7 +1142,7 @@ impl Scratch {
     /// Drops the states from `from` on whose score is more than
     /// [`VITERBI_BEAM`] below the best of them: they almost never win, and
     /// each kept state costs a lookup per state of the next word.
-    fn prune_states(&mut self, from: usize) {
+    fn prune_states(&mut self, from: usize, conf: bool) {
         let Some(scores) = self.l_score.get(from..) else {
             return;
         };
@@ -1034,6 +1168,18 @@ impl Scratch {
                 if let Some(y) = self.l_score.get_mut(w) {
                     *y = sc;
                 }
+                if conf {
+                    if let Some(x) = self.l_col.get(r).copied() {
+                        if let Some(y) = self.l_col.get_mut(w) {
+                            *y = x;
+                        }
+                    }
+                    if let Some(x) = self.l_chan.get(r).copied() {
+                        if let Some(y) = self.l_chan.get_mut(w) {
+                            *y = x;
+                        }
+                    }
+                }
             }
             w += 1;
         }
@@ -1041,6 +1187,10 @@ impl Scratch {
         self.l_tok.truncate(w);
         self.l_score.truncate(w);
         self.l_bp.truncate(w);
+        if conf {
+            self.l_col.truncate(w);
+            self.l_chan.truncate(w);
+        }
     }
 
     fn features(&self) -> Features {
@@ -1148,6 +1298,7 @@ pub(crate) fn repair_doc(
             uniq: ui,
             choice: keep,
             pos,
+            conf: 1.0,
         });
     }
     if let Some(gap) = text.get(pos_gap..) {
@@ -1161,6 +1312,8 @@ pub(crate) fn repair_doc(
         return None;
     }
 
+    // confidences only when the edits are listed
+    let edits = matches!(changes, Changes::Edits(_));
     let f = sc.features();
     let prior = noise::initial(&f);
     let mut rates = prior;
@@ -1189,7 +1342,7 @@ pub(crate) fn repair_doc(
     if noisy {
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false);
-        sc.decode(p.lm, false);
+        sc.decode(p.lm, false, edits);
     } else {
         let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
         if !any {
@@ -1200,7 +1353,7 @@ pub(crate) fn repair_doc(
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }
-        sc.decode(p.lm, true);
+        sc.decode(p.lm, true, edits);
     }
     let _ = rates;
     let style = match p.tone {
@@ -1214,24 +1367,14 @@ pub(crate) fn repair_doc(
             }
         }
     };
-    let mut memo = std::mem::replace(&mut sc.memo, Memo::detached());
-    let out = render(text, sc, &mut memo, p.lm, style, changes);
-    sc.memo = memo;
-    out
+    render(text, sc, style, changes)
 }
 
-fn render(
-    text: &str,
-    sc: &Scratch,
-    memo: &mut Memo,
-    lm: &dyn Lm,
-    style: ToneStyle,
-    changes: &mut Changes<'_>,
-) -> Option<String> {
+fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut form = String::new();
-    for (wi, w) in sc.words.iter().enumerate() {
+    for w in &sc.words {
         let Some(u) = sc.uniq.get(w.uniq as usize) else {
             continue;
         };
@@ -1298,7 +1441,7 @@ fn render(
                 span: w.span,
                 from: orig.to_string(),
                 to: form.clone(),
-                confidence: confidence(sc, memo, lm, wi),
+                confidence: w.conf,
             }),
             Changes::Count(n) => *n += 1,
         }
@@ -1306,70 +1449,6 @@ fn render(
     let mut o = out?;
     o.push_str(text.get(copied..).unwrap_or(""));
     Some(o)
-}
-
-/// Local posterior of the chosen candidate of word `wi` against the other
-/// active candidates, with the neighbours' choices fixed.
-fn confidence(sc: &Scratch, memo: &mut Memo, lm: &dyn Lm, wi: usize) -> f32 {
-    let Some(w) = sc.words.get(wi) else {
-        return 0.0;
-    };
-    let Some(u) = sc.uniq.get(w.uniq as usize) else {
-        return 0.0;
-    };
-    let tok_of = |i: usize| {
-        sc.words
-            .get(i)
-            .and_then(|w| sc.cand(w.choice))
-            .map_or(UNKNOWN, |c| c.token)
-    };
-    // neighbours in the position stream
-    let p = w.pos as usize;
-    let tok_at = |q: usize| match sc.pos.get(q) {
-        Some(Pos::Word(x)) => tok_of(*x as usize),
-        Some(Pos::Fixed(t)) => *t,
-        None => BOUNDARY,
-    };
-    let prev = if p == 0 { BOUNDARY } else { tok_at(p - 1) };
-    let next = tok_at(p + 1);
-    let at_end = next == BOUNDARY && p + 1 >= sc.pos.len();
-    // log-sum-exp in one pass: `z` is the mass relative to the running best
-    let (mut best, mut z) = (f32::NEG_INFINITY, 0.0f32);
-    let mut chosen = f32::NEG_INFINITY;
-    let range = u.astart as usize..u.aend as usize;
-    let active = sc.active.get(range.clone()).unwrap_or(&[]);
-    if active.len() == 1 && active.first() == Some(&w.choice) {
-        // nothing else was in the running
-        return 1.0;
-    }
-    for (&ci, &chan) in active.iter().zip(sc.ascore.get(range).unwrap_or(&[])) {
-        let Some(c) = sc.cand(ci) else {
-            continue;
-        };
-        if chan == f32::NEG_INFINITY {
-            continue;
-        }
-        let s = chan
-            + memo.p2(lm, prev, c.token)
-            + if at_end {
-                0.0
-            } else {
-                memo.p2(lm, c.token, next)
-            };
-        if ci == w.choice {
-            chosen = s;
-        }
-        if s > best {
-            z = z * (best - s).exp() + 1.0;
-            best = s;
-        } else {
-            z += (s - best).exp();
-        }
-    }
-    if chosen == f32::NEG_INFINITY || z <= 0.0 {
-        return 0.0;
-    }
-    ((chosen - best).exp() / z).clamp(0.0, 1.0)
 }
 
 /// The tone placement the observed letters `a` follow, `shape` being their

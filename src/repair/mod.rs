@@ -66,8 +66,10 @@ pub struct Edit {
     pub from: String,
     /// The word as repaired.
     pub to: String,
-    /// How sure the decoder is of this word, in `0.0..=1.0` (the share of the
-    /// local probability mass on the chosen form, neighbours fixed).
+    /// How sure the decoder is of this word, in `0.0..=1.0`: the share of
+    /// the local probability mass on the chosen form among the forms the
+    /// decoder kept for the word, with its neighbours on the best path
+    /// fixed, under the decoder's own channel and n-gram scores.
     pub confidence: f32,
 }
 

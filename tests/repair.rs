@@ -238,7 +238,7 @@ proptest! {
             prop_assert_eq!(skeleton_of_gaps(&out.text), skeleton_of_gaps(&text));
             for e in &out.edits {
                 prop_assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
-                prop_assert_eq!(&text[e.span.range()], e.from.as_str());
+                prop_assert_eq!(&text[e.span.range()], &*e.from);
             }
         }
     }

@@ -302,8 +302,8 @@ fn repair(py: Python<'_>, text: String, tone: &str, strength: &str) -> PyResult<
                 Some(PyEdit {
                     start: offsets.char_offset(e.span.start)?,
                     end: offsets.char_offset(e.span.end)?,
-                    original: e.from,
-                    replacement: e.to,
+                    original: e.from.into_owned(),
+                    replacement: e.to.into_owned(),
                     confidence: e.confidence,
                 })
             })

@@ -12,6 +12,7 @@ use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
 use crate::normalize::TonePolicy;
 use crate::syllable::{self, ToneStyle};
 use crate::Span;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Cost of keeping a word that is not a valid syllable (foreign words and
@@ -1221,14 +1222,14 @@ impl Scratch {
 }
 
 /// What [`repair_doc`] reports of the words it changed.
-pub(crate) enum Changes<'e> {
+pub(crate) enum Changes<'e, 't> {
     /// Every change, with its confidence.
-    Edits(&'e mut Vec<Edit>),
+    Edits(&'e mut Vec<Edit<'t>>),
     /// Only how many words changed.
     Count(usize),
 }
 
-impl Changes<'_> {
+impl Changes<'_, '_> {
     /// Number of changed words.
     pub fn count(&self) -> usize {
         match self {
@@ -1239,11 +1240,11 @@ impl Changes<'_> {
 }
 
 /// Repairs `text` as one document. Returns `None` when nothing changes.
-pub(crate) fn repair_doc(
-    text: &str,
+pub(crate) fn repair_doc<'t>(
+    text: &'t str,
     p: &Params<'_>,
     sc: &mut Scratch,
-    changes: &mut Changes<'_>,
+    changes: &mut Changes<'_, 't>,
 ) -> Option<String> {
     if p.strength != Strength::Firm {
         let look = super::gate::look(text, &mut sc.gate, true);
@@ -1370,7 +1371,12 @@ pub(crate) fn repair_doc(
     render(text, sc, style, changes)
 }
 
-fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>) -> Option<String> {
+fn render<'t>(
+    text: &'t str,
+    sc: &Scratch,
+    style: ToneStyle,
+    changes: &mut Changes<'_, 't>,
+) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut form = String::new();
@@ -1386,6 +1392,9 @@ fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>)
         };
         form.clear();
         let letters = sc.letters(u);
+        // the dictionary's own spelling, when the form is just that (most
+        // edits are lower case): the edit borrows it
+        let mut spelling: Option<&'static str> = None;
         match c.out {
             Out::Keep => continue,
             Out::Syl(i) => {
@@ -1393,9 +1402,10 @@ fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>)
                     ToneStyle::Modern => syllable::inventory(),
                     ToneStyle::Classic => syllable::classic_inventory(),
                 };
-                let Some(s) = inv.get(i as usize) else {
+                let Some(&s) = inv.get(i as usize) else {
                     continue;
                 };
+                spelling = Some(s);
                 for (ch, l) in s
                     .chars()
                     .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
@@ -1411,6 +1421,7 @@ fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>)
                 let Some(x) = abbrevs().all.get(i as usize) else {
                     continue;
                 };
+                spelling = Some(x.form);
                 for (ch, l) in x.form.chars().zip(letters.iter()) {
                     if l.upper {
                         form.extend(ch.to_uppercase());
@@ -1439,8 +1450,11 @@ fn render(text: &str, sc: &Scratch, style: ToneStyle, changes: &mut Changes<'_>)
         match changes {
             Changes::Edits(e) => e.push(Edit {
                 span: w.span,
-                from: orig.to_string(),
-                to: form.clone(),
+                from: Cow::Borrowed(orig),
+                to: match spelling {
+                    Some(s) if s == form => Cow::Borrowed(s),
+                    _ => Cow::Owned(form.clone()),
+                },
                 confidence: w.conf,
             }),
             Changes::Count(n) => *n += 1,

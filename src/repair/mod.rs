@@ -58,19 +58,35 @@ pub enum Strength {
 }
 
 /// One change made by [`Repairer::repair`].
+///
+/// It borrows the input (and the dictionaries, for the many repaired words
+/// that are spelled just as there), so listing the edits of a damaged page
+/// allocates little; [`Edit::into_owned`] detaches it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Edit {
+pub struct Edit<'a> {
     /// Byte span of the changed word in the input.
     pub span: Span,
     /// The word as written in the input.
-    pub from: String,
+    pub from: Cow<'a, str>,
     /// The word as repaired.
-    pub to: String,
+    pub to: Cow<'a, str>,
     /// How sure the decoder is of this word, in `0.0..=1.0`: the share of
     /// the local probability mass on the chosen form among the forms the
     /// decoder kept for the word, with its neighbours on the best path
     /// fixed, under the decoder's own channel and n-gram scores.
     pub confidence: f32,
+}
+
+impl Edit<'_> {
+    /// The same edit, owning its strings (to keep it past the input).
+    pub fn into_owned(self) -> Edit<'static> {
+        Edit {
+            span: self.span,
+            from: Cow::Owned(self.from.into_owned()),
+            to: Cow::Owned(self.to.into_owned()),
+            confidence: self.confidence,
+        }
+    }
 }
 
 /// The result of [`Repairer::repair`].
@@ -80,7 +96,7 @@ pub struct Repaired<'a> {
     pub text: Cow<'a, str>,
     /// Every changed word, in order. Words never change their number or
     /// the text between them.
-    pub edits: Vec<Edit>,
+    pub edits: Vec<Edit<'a>>,
 }
 
 /// The result of [`Repairer::repair_text`].
@@ -270,7 +286,7 @@ impl Repairer {
         }
     }
 
-    fn run<'a>(&self, text: &'a str, changes: &mut engine::Changes<'_>) -> Cow<'a, str> {
+    fn run<'a>(&self, text: &'a str, changes: &mut engine::Changes<'_, 'a>) -> Cow<'a, str> {
         let params = engine::Params {
             lm: self.lm(),
             model_id: self.model.id(),

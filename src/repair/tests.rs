@@ -61,3 +61,22 @@ fn repair_text_matches_repair() {
         );
     }
 }
+
+/// Edits borrow the input and, for words spelled as in the dictionary, the
+/// dictionary; `into_owned` keeps them equal.
+#[test]
+fn edits_borrow_what_they_can() {
+    let r = Repairer::new();
+    let text = "Hộị đồng nhân đân tỉnh đã bàn hành kế hóạch phát trĩển khóă học.";
+    let out = r.repair(text);
+    assert!(out.edits.len() >= 4, "{:?}", out.edits);
+    for e in &out.edits {
+        assert!(matches!(e.from, Cow::Borrowed(_)));
+        assert_eq!(&text[e.span.range()], &*e.from);
+        // lower-case forms are the inventory's own strings
+        let lower = !e.to.chars().any(char::is_uppercase);
+        assert_eq!(matches!(e.to, Cow::Borrowed(_)), lower, "{e:?}");
+        assert_eq!(e.clone().into_owned(), *e);
+    }
+    assert!(out.edits.iter().any(|e| e.to == "Hội"), "{:?}", out.edits);
+}

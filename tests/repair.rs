@@ -131,6 +131,51 @@ fn adaptation_learns_archive_vocabulary() {
     }
 }
 
+/// Confidences separate right edits from wrong ones: over damaged copies of
+/// our text, right edits are more confident on average, and the edits under
+/// one half are mostly wrong or few.
+#[test]
+fn confidence_tells_right_edits_from_wrong() {
+    let r = Repairer::new();
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    let clean: Vec<&str> = CLEAN.split_whitespace().collect();
+    for seed in 0..6 {
+        for kind in [Damage::ADD_MARKS, Damage::Strip, Damage::SWAP_TONES] {
+            let input = damage(CLEAN, kind, seed);
+            let out = r.repair(&input);
+            for e in &out.edits {
+                assert!((0.0..=1.0).contains(&e.confidence), "{e:?}");
+                // the whitespace-separated token the edit sits in
+                let before = &input[..e.span.start];
+                let mut idx = before.split_whitespace().count();
+                if !before.is_empty() && !before.ends_with(char::is_whitespace) {
+                    idx -= 1;
+                }
+                let ok = clean.get(idx).is_some_and(|t| t.contains(e.to.as_ref()));
+                if ok {
+                    right.push(e.confidence);
+                } else {
+                    wrong.push(e.confidence);
+                }
+            }
+        }
+    }
+    let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
+    assert!(
+        right.len() > 10 * wrong.len(),
+        "{} {}",
+        right.len(),
+        wrong.len()
+    );
+    assert!(
+        mean(&right) > mean(&wrong) + 0.1,
+        "right {} wrong {}",
+        mean(&right),
+        mean(&wrong)
+    );
+    assert!(mean(&right) > 0.9, "{}", mean(&right));
+}
+
 /// Counting an archive in pieces and merging them adapts exactly as
 /// counting it in one go (the CLI counts on every worker).
 #[test]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
+use rayon::prelude::*;
 use vietnorm::lm::{LanguageModel, Mixture};
 use vietnorm::repair::{Repairer, Strength};
 
@@ -66,13 +67,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut repairer = builder.build()?;
     let inputs = args.io.inputs();
     if inputs.len() >= 2 && !args.no_adapt {
-        // archive adaptation: count the clean inputs first (unreadable ones
-        // are reported by the second pass)
-        let texts = inputs
-            .iter()
-            .filter_map(|i| io::read_input(i).ok())
-            .map(|b| io::bytes_to_text(&b));
-        repairer = repairer.adapt(texts);
+        // archive adaptation: count the clean inputs first, on every core
+        // (unreadable ones are reported by the second pass)
+        let counts = inputs
+            .par_iter()
+            .fold(
+                || repairer.adaptation(),
+                |mut a, i| {
+                    if let Ok(bytes) = io::read_input(i) {
+                        a.add(&io::bytes_to_text(&bytes));
+                    }
+                    a
+                },
+            )
+            .reduce(
+                || repairer.adaptation(),
+                |mut a, b| {
+                    a.merge(b);
+                    a
+                },
+            );
+        repairer = repairer.adapted(counts);
     }
     io::for_each_input(&args.io, |input, bytes| {
         let text = io::bytes_to_text(&bytes);

@@ -84,3 +84,39 @@ fn usage_errors_exit_2() {
     let o = bin().args(["no-such-command"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Standard input among several inputs is read once: the adaptation pass
+/// leaves it to the repair pass (reading it there too left it empty).
+#[test]
+fn repair_reads_stdin_among_files_once() {
+    let d = tempdir("repair-stdin");
+    let a = d.join("a.txt");
+    std::fs::write(
+        &a,
+        "Ủy ban nhân dân xã tổ chức hội nghị tổng kết công tác năm.\n",
+    )
+    .unwrap();
+    let out = crate::support::bin()
+        .args(["repair"])
+        .arg(&a)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin
+                .take()
+                .expect("piped")
+                .write_all("Ủy bạn nhân đân xã đã bàn hành kế hóạch.\n".as_bytes())?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Ủy ban nhân dân xã tổ chức"), "{text}");
+    assert!(
+        text.contains("Ủy ban nhân dân xã đã ban hành kế hoạch."),
+        "{text}"
+    );
+}

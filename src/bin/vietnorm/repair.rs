@@ -68,9 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs = args.io.inputs();
     if inputs.len() >= 2 && !args.no_adapt {
         // archive adaptation: count the clean inputs first, on every core
-        // (unreadable ones are reported by the second pass)
+        // (unreadable ones are reported by the second pass); standard input
+        // can be read only once, so it is left to the repair pass
         let counts = inputs
             .par_iter()
+            .filter(|i| i.path.is_some())
             .fold(
                 || repairer.adaptation(),
                 |mut a, i| {

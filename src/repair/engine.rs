@@ -1001,7 +1001,7 @@ impl Scratch {
             for (s, &best) in scores.iter_mut().zip(&self.v_best) {
                 *s += best;
             }
-            self.prune_states(prev_hi, conf);
+            self.prune_states(prev_hi);
         }
         // end of sentence
         let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
@@ -1143,7 +1143,7 @@ impl Scratch {
     /// Drops the states from `from` on whose score is more than
     /// [`VITERBI_BEAM`] below the best of them: they almost never win, and
     /// each kept state costs a lookup per state of the next word.
-    fn prune_states(&mut self, from: usize, conf: bool) {
+    fn prune_states(&mut self, from: usize) {
         let Some(scores) = self.l_score.get(from..) else {
             return;
         };
@@ -1159,24 +1159,22 @@ impl Scratch {
                 continue;
             }
             if w != r {
-                for v in [&mut self.l_cand, &mut self.l_tok, &mut self.l_bp] {
+                // `l_col` and `l_chan` are empty unless confidences are wanted
+                for v in [
+                    &mut self.l_cand,
+                    &mut self.l_tok,
+                    &mut self.l_bp,
+                    &mut self.l_col,
+                ] {
                     if let Some(x) = v.get(r).copied() {
                         if let Some(y) = v.get_mut(w) {
                             *y = x;
                         }
                     }
                 }
-                if let Some(y) = self.l_score.get_mut(w) {
-                    *y = sc;
-                }
-                if conf {
-                    if let Some(x) = self.l_col.get(r).copied() {
-                        if let Some(y) = self.l_col.get_mut(w) {
-                            *y = x;
-                        }
-                    }
-                    if let Some(x) = self.l_chan.get(r).copied() {
-                        if let Some(y) = self.l_chan.get_mut(w) {
+                for v in [&mut self.l_score, &mut self.l_chan] {
+                    if let Some(x) = v.get(r).copied() {
+                        if let Some(y) = v.get_mut(w) {
                             *y = x;
                         }
                     }
@@ -1184,14 +1182,16 @@ impl Scratch {
             }
             w += 1;
         }
-        self.l_cand.truncate(w);
-        self.l_tok.truncate(w);
-        self.l_score.truncate(w);
-        self.l_bp.truncate(w);
-        if conf {
-            self.l_col.truncate(w);
-            self.l_chan.truncate(w);
+        for v in [
+            &mut self.l_cand,
+            &mut self.l_tok,
+            &mut self.l_bp,
+            &mut self.l_col,
+        ] {
+            v.truncate(w);
         }
+        self.l_score.truncate(w);
+        self.l_chan.truncate(w);
     }
 
     fn features(&self) -> Features {

@@ -100,9 +100,17 @@ def _ticks_during(run):
 
 
 def test_other_python_threads_run_during_a_batch():
-    docs = make_docs(240, seed=11, sentences_per_doc=40)
     p = vietnorm.Pipeline()
+    docs = make_docs(240, seed=11, sentences_per_doc=40)
     p.clean_batch(docs[:2])  # load the model first
+    # grow the batch until one call lasts long enough to tell, whatever the
+    # machine's speed (a fixed batch took under 50 ms on a fast CI machine)
+    while True:
+        t0 = time.perf_counter()
+        p.clean_batch(docs)
+        if time.perf_counter() - t0 > 0.2 or len(docs) >= 240 * 64:
+            break
+        docs = docs * 2
     elapsed, gap, ticks = _ticks_during(lambda: p.clean_batch(docs))
     assert elapsed > 0.05, "batch too small to tell"
     # with the GIL held for the whole call the counter would stop: one gap

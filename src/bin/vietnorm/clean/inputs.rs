@@ -12,6 +12,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{bail, Result};
+use rayon::prelude::*;
 
 /// One file to clean.
 #[derive(Debug, Clone)]
@@ -148,7 +149,8 @@ pub fn remove_stale_temps(outdir: &Path, resume: bool) -> usize {
 /// Lists every file under `inputs` with its output path under `outdir`.
 /// Usage errors (an input that does not exist, an output inside an input or
 /// the other way round, two inputs with the same output) are errors; files
-/// that cannot be listed are returned to be reported.
+/// that cannot be listed are returned to be reported. Reads the files'
+/// sizes on the current rayon pool.
 pub fn plan(inputs: &[PathBuf], outdir: &Path) -> Result<(Vec<Job>, Vec<Unlisted>)> {
     let out_abs = absolute(outdir)?;
     let mut jobs = Vec::new();
@@ -223,14 +225,19 @@ pub fn plan(inputs: &[PathBuf], outdir: &Path) -> Result<(Vec<Job>, Vec<Unlisted
                 .strip_prefix(input)
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|_| PathBuf::from(entry.file_name()));
-            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            // the size is read below, on every core
             jobs.push(Job {
                 src: entry.path().to_path_buf(),
                 out: out_path(&base, &rel),
-                size,
+                size: u64::MAX,
             });
         }
     }
+    // one metadata call per file: on a cold archive each is a disk seek, so
+    // they go in parallel (on the caller's rayon pool)
+    jobs.par_iter_mut()
+        .filter(|j| j.size == u64::MAX)
+        .for_each(|j| j.size = fs::metadata(&j.src).map_or(0, |m| m.len()));
     let mut seen: HashMap<&Path, &Path> = HashMap::new();
     for j in &jobs {
         if let Some(prev) = seen.insert(&j.out, &j.src) {

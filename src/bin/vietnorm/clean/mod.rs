@@ -718,8 +718,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             check_side_file(f, &args.inputs, what)?;
         }
     }
+    let threads = args.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
     let (jobs, unlisted) = match &args.output {
-        Some(out) if !stdin_mode => inputs::plan(&args.inputs, out)?,
+        Some(out) if !stdin_mode => pool.install(|| inputs::plan(&args.inputs, out))?,
         _ => (Vec::new(), Vec::new()),
     };
     crate::io::remove_temps_on_interrupt()?;
@@ -731,11 +736,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
-    let threads = args.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start worker threads")?;
     // No NFC in the decoder: the normalizer, which every document goes
     // through next, composes what needs it (NFC twice was a sixth of the
     // time of a run without repair).

@@ -182,7 +182,7 @@ pub fn plan(inputs: &[PathBuf], outdir: &Path) -> Result<(Vec<Job>, Vec<Unlisted
             jobs.push(Job {
                 src: input.clone(),
                 out: out_path(&out_abs, &name),
-                size: meta.len(),
+                size: 0, // read below with the others
             });
             continue;
         }
@@ -225,18 +225,16 @@ pub fn plan(inputs: &[PathBuf], outdir: &Path) -> Result<(Vec<Job>, Vec<Unlisted
                 .strip_prefix(input)
                 .map(Path::to_path_buf)
                 .unwrap_or_else(|_| PathBuf::from(entry.file_name()));
-            // the size is read below, on every core
             jobs.push(Job {
                 src: entry.path().to_path_buf(),
                 out: out_path(&base, &rel),
-                size: u64::MAX,
+                size: 0,
             });
         }
     }
-    // one metadata call per file: on a cold archive each is a disk seek, so
-    // they go in parallel (on the caller's rayon pool)
+    // the sizes: one metadata call per file, and on a cold archive each is
+    // a disk seek, so they go in parallel (on the caller's rayon pool)
     jobs.par_iter_mut()
-        .filter(|j| j.size == u64::MAX)
         .for_each(|j| j.size = fs::metadata(&j.src).map_or(0, |m| m.len()));
     let mut seen: HashMap<&Path, &Path> = HashMap::new();
     for j in &jobs {

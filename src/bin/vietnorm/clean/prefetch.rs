@@ -100,7 +100,6 @@ fn warm(path: &std::path::Path, buf: &mut [u8]) {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
         use std::os::fd::AsRawFd;
-        let _ = buf;
         // SAFETY: the descriptor is open for the call; offset 0 and length 0
         // mean the whole file.
         let rc = unsafe { libc::posix_fadvise(f.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };

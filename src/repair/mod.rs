@@ -112,21 +112,31 @@ pub struct RepairedText<'a> {
 enum Model {
     Embedded,
     /// A model with an id of its own, so per-thread memos of its lookups
-    /// are never read for another model.
-    Owned(Arc<dyn Lm>, u64),
+    /// are never read for another model; and whether to memoize them.
+    Owned(Arc<dyn Lm>, u64, bool),
 }
 
 impl Model {
-    fn owned(m: Arc<dyn Lm>) -> Model {
+    fn owned(m: Arc<dyn Lm>, memo: bool) -> Model {
         static NEXT: AtomicU64 = AtomicU64::new(1);
-        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed))
+        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed), memo)
     }
 
     /// The id of the model (0 for the embedded one).
     fn id(&self) -> u64 {
         match self {
             Model::Embedded => 0,
-            Model::Owned(_, id) => *id,
+            Model::Owned(_, id, _) => *id,
+        }
+    }
+
+    /// Whether the decoder memoizes the model's lookups: not for a plain
+    /// [`LanguageModel`], which answers about as fast as the memo; yes for
+    /// mixtures and models we know nothing of.
+    fn memoized(&self) -> bool {
+        match self {
+            Model::Embedded => false,
+            Model::Owned(_, _, memo) => *memo,
         }
     }
 }
@@ -185,13 +195,14 @@ impl RepairerBuilder {
     /// Use `model` instead of the embedded language model (for example a
     /// [`Mixture`] of the embedded model and one counted from your archive).
     pub fn model(mut self, model: impl Lm + 'static) -> RepairerBuilder {
-        self.model = Model::owned(Arc::new(model));
+        let plain = (&model as &dyn std::any::Any).is::<LanguageModel>();
+        self.model = Model::owned(Arc::new(model), !plain);
         self
     }
 
     /// Use a shared model.
     pub fn shared_model(mut self, model: Arc<dyn Lm>) -> RepairerBuilder {
-        self.model = Model::owned(model);
+        self.model = Model::owned(model, true);
         self
     }
 
@@ -211,7 +222,7 @@ impl RepairerBuilder {
 
     /// Builds the repairer; fails when the model's order is not usable.
     pub fn build(self) -> Result<Repairer, Error> {
-        if let Model::Owned(m, _) = &self.model {
+        if let Model::Owned(m, ..) = &self.model {
             if m.order() == 0 {
                 return Err(Error::new(
                     ErrorKind::Config,
@@ -253,7 +264,7 @@ impl Repairer {
     fn lm(&self) -> &dyn Lm {
         match &self.model {
             Model::Embedded => LanguageModel::embedded(),
-            Model::Owned(m, _) => m.as_ref(),
+            Model::Owned(m, ..) => m.as_ref(),
         }
     }
 
@@ -290,6 +301,7 @@ impl Repairer {
         let params = engine::Params {
             lm: self.lm(),
             model_id: self.model.id(),
+            memo: self.model.memoized(),
             strength: self.strength,
             tone: self.tone,
         };
@@ -358,7 +370,7 @@ impl Repairer {
                 (LanguageModel::embedded().clone(), ADAPT_BASE_WEIGHT),
                 (adapted, 1.0 - ADAPT_BASE_WEIGHT),
             ])),
-            Model::Owned(m, _) => Arc::new(Blend {
+            Model::Owned(m, ..) => Arc::new(Blend {
                 a: m.clone(),
                 b: adapted,
                 wa: ADAPT_BASE_WEIGHT.ln(),
@@ -366,7 +378,7 @@ impl Repairer {
             }),
         };
         Repairer {
-            model: Model::owned(mix),
+            model: Model::owned(mix, true),
             tone: self.tone,
             strength: self.strength,
         }

@@ -470,6 +470,68 @@ impl LanguageModel {
     }
 }
 
+/// The answers the filters give without a probe of the tables: `logp2(prev,
+/// next)` for every `next` that surely makes no stored bigram with `prev`
+/// (the backoff of `prev`'s row plus the unigram). Most candidate pairs of
+/// a repair lattice are such; a caller can memoize the others.
+pub(crate) struct Quick<'a> {
+    m: &'a LanguageModel,
+    ix: &'a BigramIndex,
+    prev: TokenId,
+    backoff: f32,
+}
+
+impl Quick<'_> {
+    /// `logp2(prev, next)` when the filter proves `prev next` unstored;
+    /// `None` when it may be stored.
+    #[inline]
+    pub fn get(&self, next: TokenId) -> Option<f32> {
+        let next = self.m.clamp(next);
+        if self.ix.stored.may_hold(BigramIndex::key(self.prev, next)) {
+            None
+        } else {
+            Some(self.backoff + self.m.logp1(next))
+        }
+    }
+}
+
+impl LanguageModel {
+    /// Quick answers for `logp2(prev, ·)`; `None` for a model without the
+    /// index (unigram, or too large).
+    #[inline]
+    pub(crate) fn quick2(&self, prev: TokenId) -> Option<Quick<'_>> {
+        if self.layout.order < 2 {
+            return None;
+        }
+        let ix = self.index()?;
+        let prev = self.clamp(prev);
+        let d = self.data();
+        Some(Quick {
+            m: self,
+            ix,
+            prev,
+            backoff: rd_f32(d, self.layout.bi_backoff.start + 4 * prev as usize),
+        })
+    }
+
+    /// Quick answers for `logp3(p2, p1, ·)`: those of `logp2(p1, ·)` when
+    /// the context `p2 p1` surely has no trigram row (then `logp3` is
+    /// `logp2`); `None` when it may have one.
+    #[inline]
+    pub(crate) fn quick3(&self, p2: TokenId, p1: TokenId) -> Option<Quick<'_>> {
+        if self.layout.order >= 3 {
+            let ix = self.index()?;
+            if ix
+                .with_row
+                .may_hold(BigramIndex::key(self.clamp(p2), self.clamp(p1)))
+            {
+                return None;
+            }
+        }
+        self.quick2(p1)
+    }
+}
+
 /// A bigram row: the successors of one token, for scoring many of them.
 struct BigramRow<'a> {
     prev: TokenId,
@@ -688,6 +750,41 @@ mod index_tests {
                 assert_eq!(m.bigram_entry(prev, next), plain.bigram_entry(prev, next));
             }
         }
+    }
+
+    /// The quick answers are the model's own, and come for most pairs.
+    #[test]
+    fn quick_answers_like_the_model() {
+        let m = LanguageModel::embedded();
+        let v = m.vocab_size() as TokenId;
+        let (mut asked, mut answered) = (0, 0);
+        for a in (0..v + 3).step_by(97) {
+            for b in (0..v + 3).step_by(89) {
+                if let Some(q) = m.quick3(a, b) {
+                    for c in (0..v + 3).step_by(101) {
+                        asked += 1;
+                        if let Some(x) = q.get(c) {
+                            answered += 1;
+                            assert_eq!(x, m.logp3(a, b, c), "{a} {b} {c}");
+                        }
+                    }
+                }
+                if let Some(q) = m.quick2(a) {
+                    if let Some(x) = q.get(b) {
+                        assert_eq!(x, m.logp2(a, b), "{a} {b}");
+                    }
+                }
+            }
+        }
+        assert!(answered * 10 > asked * 8, "{answered} of {asked}");
+        // stored bigrams are never answered quickly
+        let prev = (3..v).find(|&t| m.bigram_row(t).next.len() > 40).unwrap();
+        for pair in m.bigram_row(prev).next.chunks_exact(2) {
+            let next = TokenId::from(u16::from_le_bytes([pair[0], pair[1]]));
+            assert!(m.quick2(prev).and_then(|q| q.get(next)).is_none());
+        }
+        assert!(unindexed(m).quick2(5).is_none());
+        assert!(Counter::new(1).build().quick3(3, 4).is_none());
     }
 
     /// A counted model and a unigram model get the same answers with and

@@ -213,8 +213,8 @@ pub(crate) struct Params<'a> {
     pub lm: &'a dyn Lm,
     /// Tells models apart for the lookup memo.
     pub model_id: u64,
-    /// Whether lookups go through the memo (see [`Memo`]).
-    pub memo: bool,
+    /// `lm` when it is a plain model (see [`Memo`]).
+    pub plain: Option<&'a crate::lm::LanguageModel>,
     pub strength: Strength,
     pub tone: TonePolicy,
 }
@@ -1255,7 +1255,7 @@ pub(crate) fn repair_doc<'t>(
         }
     }
     sc.clear();
-    sc.memo.bind(p.model_id, p.memo);
+    sc.memo.bind(p.model_id, p.plain);
     sc.known.begin(p.model_id);
     let mut pos_gap = 0;
     let mut style_votes = (0i32, 0i32); // classic, modern

@@ -112,14 +112,15 @@ pub struct RepairedText<'a> {
 enum Model {
     Embedded,
     /// A model with an id of its own, so per-thread memos of its lookups
-    /// are never read for another model; and whether to memoize them.
-    Owned(Arc<dyn Lm>, u64, bool),
+    /// are never read for another model; and the model again when it is a
+    /// plain [`LanguageModel`] (the decoder then asks its filters first).
+    Owned(Arc<dyn Lm>, u64, Option<Box<LanguageModel>>),
 }
 
 impl Model {
-    fn owned(m: Arc<dyn Lm>, memo: bool) -> Model {
+    fn owned(m: Arc<dyn Lm>, plain: Option<Box<LanguageModel>>) -> Model {
         static NEXT: AtomicU64 = AtomicU64::new(1);
-        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed), memo)
+        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed), plain)
     }
 
     /// The id of the model (0 for the embedded one).
@@ -130,13 +131,11 @@ impl Model {
         }
     }
 
-    /// Whether the decoder memoizes the model's lookups: not for a plain
-    /// [`LanguageModel`], which answers about as fast as the memo; yes for
-    /// mixtures and models we know nothing of.
-    fn memoized(&self) -> bool {
+    /// The model when it is a plain [`LanguageModel`].
+    fn plain(&self) -> Option<&LanguageModel> {
         match self {
-            Model::Embedded => false,
-            Model::Owned(_, _, memo) => *memo,
+            Model::Embedded => Some(LanguageModel::embedded()),
+            Model::Owned(_, _, plain) => plain.as_deref(),
         }
     }
 }
@@ -195,14 +194,16 @@ impl RepairerBuilder {
     /// Use `model` instead of the embedded language model (for example a
     /// [`Mixture`] of the embedded model and one counted from your archive).
     pub fn model(mut self, model: impl Lm + 'static) -> RepairerBuilder {
-        let plain = (&model as &dyn std::any::Any).is::<LanguageModel>();
-        self.model = Model::owned(Arc::new(model), !plain);
+        let plain = (&model as &dyn std::any::Any)
+            .downcast_ref::<LanguageModel>()
+            .map(|m| Box::new(m.clone()));
+        self.model = Model::owned(Arc::new(model), plain);
         self
     }
 
     /// Use a shared model.
     pub fn shared_model(mut self, model: Arc<dyn Lm>) -> RepairerBuilder {
-        self.model = Model::owned(model, true);
+        self.model = Model::owned(model, None);
         self
     }
 
@@ -301,7 +302,7 @@ impl Repairer {
         let params = engine::Params {
             lm: self.lm(),
             model_id: self.model.id(),
-            memo: self.model.memoized(),
+            plain: self.model.plain(),
             strength: self.strength,
             tone: self.tone,
         };
@@ -378,7 +379,7 @@ impl Repairer {
             }),
         };
         Repairer {
-            model: Model::owned(mix, true),
+            model: Model::owned(mix, None),
             tone: self.tone,
             strength: self.strength,
         }

@@ -80,3 +80,43 @@ fn edits_borrow_what_they_can() {
     }
     assert!(out.edits.iter().any(|e| e.to == "Hội"), "{:?}", out.edits);
 }
+
+/// The three ways a lookup can go (the embedded model with its filters and
+/// memo, the same model passed in as a plain model, and as a model the
+/// repairer knows nothing of, memo only) give the same repairs.
+#[test]
+fn every_lookup_path_repairs_alike() {
+    let embedded = Repairer::new();
+    let plain = Repairer::builder()
+        .model(LanguageModel::embedded().clone())
+        .build()
+        .unwrap();
+    let opaque = Repairer::builder()
+        .shared_model(Arc::new(LanguageModel::embedded().clone()))
+        .build()
+        .unwrap();
+    let clean = "Sáng 12/3, Ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác \
+                 phòng chống dịch bệnh trên đàn gia súc. Đồng chí Phó Chủ tịch huyện \
+                 đề nghị các xã rà soát, báo cáo kết quả tiêm phòng trước ngày 30/3.\n";
+    let text = clean.repeat(4);
+    for (i, kind) in [
+        damage::Damage::ADD_MARKS,
+        damage::Damage::Strip,
+        damage::Damage::SWAP_TONES,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // twice: the second pass answers from the memo where the first filled it
+        for round in 0..2 {
+            let damaged = damage::damage(&text, kind, 7 + i as u64);
+            let want = embedded.repair(&damaged);
+            assert_ne!(want.edits.len(), 0, "kind {i}");
+            for r in [&plain, &opaque] {
+                let got = r.repair(&damaged);
+                assert_eq!(got.text, want.text, "kind {i} round {round}");
+                assert_eq!(got.edits, want.edits, "kind {i} round {round}");
+            }
+        }
+    }
+}

@@ -1,11 +1,14 @@
 //! `LanguageModel::from_bytes` on arbitrary bytes, and on a small valid model
 //! with a window overwritten by the input (fuzzing builds skip the checksum,
 //! so these reach the table checks). Whatever loads must answer lookups
-//! without panicking, and its batched lookups must agree with the single ones.
+//! without panicking, its batched lookups must agree with the single ones,
+//! and repair with it (the path that answers from its filters) must not
+//! panic either.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 use vietnorm::lm::{Counter, LanguageModel, Lm};
+use vietnorm::repair::{Repairer, Strength};
 
 static BASE: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut c = Counter::new(3);
@@ -31,6 +34,21 @@ fn probe(m: &LanguageModel) {
         }
     }
     let _ = m.info();
+    // a plain model is read through its Bloom filters by repair
+    let r = Repairer::builder()
+        .model(m.clone())
+        .strength(Strength::Firm)
+        .build()
+        .unwrap();
+    for text in [
+        "Uy ban nhan dan tinh to chuc hoi nghi trien khai nhiem vu nam moi.",
+        "Hội ñghị đánh gíá kết qủa thực hiện nghị quyết của Đảng ủy xã.",
+    ] {
+        let out = r.repair(text);
+        for e in &out.edits {
+            assert_eq!(&text[e.span.range()], e.from);
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -69,9 +69,8 @@ struct Bloom {
 
 impl Bloom {
     /// Room for `n` keys at 4–8 bits each (6.7% false positives for the
-    /// embedded model, at 6.9 bits a key): a
-    /// small filter that stays in L2 (512 KB a core here) beats a tight one
-    /// that does not.
+    /// embedded model, at 6.9 bits a key): a small filter that stays in L2
+    /// (512 KB a core on some of our VMs) beats a tight one that does not.
     fn with_capacity(n: usize) -> Bloom {
         let words = (n * 4).div_ceil(64).next_power_of_two().max(2);
         Bloom {

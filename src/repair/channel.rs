@@ -279,6 +279,44 @@ pub(crate) struct Ops {
     pub d_keep: f32,
 }
 
+impl Ops {
+    /// The sum of two counts.
+    pub fn plus(self, o: &Ops) -> Ops {
+        Ops {
+            vowels: self.vowels + o.vowels,
+            added: self.added + o.added,
+            t_keep: self.t_keep + o.t_keep,
+            t_sub: self.t_sub + o.t_sub,
+            t_del: self.t_del + o.t_del,
+            m_keep: self.m_keep + o.m_keep,
+            m_sub: self.m_sub + o.m_sub,
+            m_del: self.m_del + o.m_del,
+            d_add: self.d_add + o.d_add,
+            d_none: self.d_none + o.d_none,
+            d_del: self.d_del + o.d_del,
+            d_keep: self.d_keep + o.d_keep,
+        }
+    }
+
+    /// Every count times `k` (a sample's counts for the whole document).
+    pub fn scaled(self, k: f32) -> Ops {
+        Ops {
+            vowels: self.vowels * k,
+            added: self.added * k,
+            t_keep: self.t_keep * k,
+            t_sub: self.t_sub * k,
+            t_del: self.t_del * k,
+            m_keep: self.m_keep * k,
+            m_sub: self.m_sub * k,
+            m_del: self.m_del * k,
+            d_add: self.d_add * k,
+            d_none: self.d_none * k,
+            d_del: self.d_del * k,
+            d_keep: self.d_keep * k,
+        }
+    }
+}
+
 /// The letters and tone of an intended form (a syllable, or an abbreviation
 /// which has no tone).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

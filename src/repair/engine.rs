@@ -1,7 +1,7 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{counts, Costs, CountTable, Counts, Ops, Shape, FLOOR};
+use super::channel::{counts, Costs, CountTable, Counts, Ops, Rates, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::memo::Memo;
@@ -46,6 +46,20 @@ const MAX_CANDS: usize = 10;
 const EM_ITERS: usize = 1;
 /// At most about this many words take part in the rate estimate.
 const LOCAL_SAMPLE: usize = 4000;
+/// The rate estimate looks at a sample of about this many of those words
+/// first; when the sample shows heavy damage (see [`noise::heavy`]) the
+/// estimate from it stands, else the other words are counted too.
+const FIRST_SAMPLE: usize = 128;
+
+/// Which words a pricing round or the rate estimate takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Select {
+    All,
+    /// The first sample (flag [`F_SAMPLED`]).
+    Sample,
+    /// The others, added to the sample's active candidates.
+    Rest,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Out {
@@ -79,6 +93,8 @@ const F_EVIDENCE: u8 = 8;
 /// Valid as written and carrying a tone / any mark.
 const F_TONED: u8 = 16;
 const F_MARKED: u8 = 32;
+/// The word takes part in this document's rate estimate.
+const F_SAMPLED: u8 = 64;
 
 /// `Uniq::ana` of a word without letters of its own (fixed words).
 const NO_ANA: u32 = u32::MAX;
@@ -708,13 +724,26 @@ impl Scratch {
 
     /// Scores every candidate with `costs` and keeps the best ones. With
     /// `protect`, words without hard evidence keep only their observed form.
-    fn score_all(&mut self, costs: &Costs, protect: bool) {
-        self.active.clear();
-        self.ascore.clear();
+    /// `select` says which words are priced; [`Select::Rest`] keeps the
+    /// sample's prices.
+    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select) {
+        if select != Select::Rest {
+            self.active.clear();
+            self.ascore.clear();
+        }
         let table = &mut self.known.counts;
         table.start_round();
         for u in self.uniq.iter_mut() {
             let cands = cand_range(&self.cands, &self.known.cands, u.start, u.end);
+            let sampled = u.flags & F_SAMPLED != 0;
+            match select {
+                Select::Rest if sampled => continue,
+                Select::Sample if !sampled => {
+                    (u.astart, u.aend) = (0, 0);
+                    continue;
+                }
+                _ => {}
+            }
             let astart = self.active.len();
             u.astart = astart as u32;
             if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
@@ -819,13 +848,24 @@ impl Scratch {
     /// Picks each word's best candidate against its observed neighbours
     /// (bigram on both sides) and counts the channel operations of those
     /// picks: the E-step of the rate estimate, without a full decode.
-    fn local_ops(&mut self, lm: &dyn Lm) -> Ops {
+    /// `select` says which words of the estimate take part (see
+    /// [`Self::estimate_rates`]); a word's operations go to `ops[0]`, or to
+    /// `ops[1]` for the words with `d` the first sample takes beyond its
+    /// stride.
+    fn local_ops(&mut self, lm: &dyn Lm, select: Select, ops: &mut [Ops; 2]) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
-        let mut ops = Ops::default();
-        let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
-        for w in self.words.iter().step_by(stride) {
+        let (stride, first) = self.sample_strides();
+        for (k, w) in self.words.iter().step_by(stride).enumerate() {
             let Some(u) = self.uniq.get(w.uniq as usize) else {
                 continue;
+            };
+            let strided = k % first == 0;
+            let slot = match select {
+                Select::All => 0,
+                Select::Sample if strided => 0,
+                Select::Sample if u.d > 0 => 1,
+                Select::Rest if !strided && u.d == 0 => 0,
+                _ => continue,
             };
             if u.flags & F_FIXED != 0 {
                 continue;
@@ -869,10 +909,66 @@ impl Scratch {
             if c.out == Out::Keep && u.flags & F_VALID == 0 {
                 continue;
             }
-            self.add_ops(u, best.1, &mut ops);
+            if let Some(ops) = ops.get_mut(slot) {
+                self.add_ops(u, best.1, ops);
+            }
         }
         self.memo = memo;
-        ops
+    }
+
+    /// Every how many words one takes part in the rate estimate, and every
+    /// how many of those in its first sample.
+    fn sample_strides(&self) -> (usize, usize) {
+        let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
+        let n = self.words.len().div_ceil(stride);
+        (stride, n.div_ceil(FIRST_SAMPLE).max(1))
+    }
+
+    /// The channel rates of this document: the operations of each word's
+    /// best candidate against its observed neighbours under `rates`,
+    /// re-estimated from `prior`. A first sample (every `first`-th word,
+    /// and every word with `d` or `đ`: too few in a sample to measure
+    /// their damage) decides when
+    /// it shows heavy damage, which it measures well; light damage (a tone
+    /// slip in a hundred words) takes every word.
+    /// Without `sample`, every word is counted.
+    fn estimate_rates(&mut self, lm: &dyn Lm, prior: &Rates, rates: &Rates, sample: bool) -> Rates {
+        let costs = Costs::new(rates);
+        let (stride, first) = self.sample_strides();
+        let mut ops = [Ops::default(); 2];
+        if first == 1 || !sample {
+            self.score_all(&costs, false, Select::All);
+            self.local_ops(lm, Select::All, &mut ops);
+            return noise::reestimate(prior, &ops[0]);
+        }
+        let mut n = 0;
+        for (k, w) in self.words.iter().step_by(stride).enumerate() {
+            let strided = k % first == 0;
+            n += usize::from(strided);
+            if let Some(u) = self.uniq.get_mut(w.uniq as usize) {
+                if strided || u.d > 0 {
+                    u.flags |= F_SAMPLED;
+                }
+            }
+        }
+        self.score_all(&costs, false, Select::Sample);
+        self.local_ops(lm, Select::Sample, &mut ops);
+        let all = self.words.len().div_ceil(stride);
+        let [strided, more_d] = ops;
+        // the strided words stand for all; the `d` letters are all counted
+        let mut guess = strided.scaled(all as f32 / n.max(1) as f32);
+        guess.d_add = strided.d_add + more_d.d_add;
+        guess.d_none = strided.d_none + more_d.d_none;
+        guess.d_del = strided.d_del + more_d.d_del;
+        guess.d_keep = strided.d_keep + more_d.d_keep;
+        let guess = noise::reestimate(prior, &guess);
+        if noise::heavy(&guess) {
+            return guess;
+        }
+        let mut rest = [Ops::default(); 2];
+        self.score_all(&costs, false, Select::Rest);
+        self.local_ops(lm, Select::Rest, &mut rest);
+        noise::reestimate(prior, &strided.plus(&more_d).plus(&rest[0]))
     }
 
     fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool, conf: bool) {
@@ -1328,10 +1424,7 @@ pub(crate) fn repair_doc<'t>(
         // estimate the rates with a cheap local decode (each word against its
         // observed neighbours), then decide
         for _ in 0..EM_ITERS {
-            let costs = Costs::new(&rates);
-            sc.score_all(&costs, false);
-            let ops = sc.local_ops(p.lm);
-            rates = noise::reestimate(&prior, &ops);
+            rates = sc.estimate_rates(p.lm, &prior, &rates, true);
             if noise::clearly_clean(&rates) {
                 // far under the gate: another round would not cross it
                 break;
@@ -1344,7 +1437,7 @@ pub(crate) fn repair_doc<'t>(
     };
     if noisy {
         let costs = Costs::new(&rates);
-        sc.score_all(&costs, false);
+        sc.score_all(&costs, false, Select::All);
         sc.decode(p.lm, false, edits);
     } else {
         let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
@@ -1352,7 +1445,7 @@ pub(crate) fn repair_doc<'t>(
             return None;
         }
         let costs = Costs::new(&FLOOR);
-        sc.score_all(&costs, true);
+        sc.score_all(&costs, true, Select::All);
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }
@@ -1514,6 +1607,70 @@ mod size_tests {
             std::mem::size_of::<(Uniq, Option<ToneStyle>)>() + std::mem::size_of::<Analysis>()
                 <= 160
         );
+    }
+}
+
+#[cfg(test)]
+mod estimate_tests {
+    use super::*;
+    use crate::repair::damage::{damage, Damage};
+
+    /// Rates of `text` from the first sample and from every word.
+    fn sampled_and_full(text: &str) -> (Rates, Rates) {
+        let r = crate::repair::Repairer::new();
+        let p = Params {
+            lm: r.lm(),
+            model_id: r.model.id(),
+            plain: r.model.plain(),
+            strength: crate::repair::Strength::Auto,
+            tone: TonePolicy::Keep,
+        };
+        let mut sc = Scratch::default();
+        let _ = repair_doc(text, &p, &mut sc, &mut Changes::Count(0));
+        let prior = noise::initial(&sc.features());
+        let mut rates = |sample| {
+            for u in sc.uniq.iter_mut() {
+                u.flags &= !F_SAMPLED;
+            }
+            sc.estimate_rates(p.lm, &prior, &prior, sample)
+        };
+        (rates(true), rates(false))
+    }
+
+    fn long_text() -> String {
+        // our own sentences, long enough for a sample of a third
+        let text = include_str!("../../tests/data/repair/clean.txt");
+        let text = format!("{text}{text}{text}");
+        assert!(text.split_whitespace().count() > 3 * FIRST_SAMPLE);
+        text
+    }
+
+    /// Light damage takes every word: the same rates as counting them all.
+    #[test]
+    fn light_damage_counts_every_word() {
+        let text = damage(&long_text(), Damage::SWAP_TONES, 7);
+        let (sampled, full) = sampled_and_full(&text);
+        assert!(!noise::heavy(&full), "{full:?}");
+        assert_eq!(sampled, full);
+    }
+
+    /// Heavy damage is measured from the sample, close to the full count.
+    #[test]
+    fn heavy_damage_stops_at_the_sample() {
+        for seed in 0..4 {
+            let text = damage(&long_text(), Damage::ADD_MARKS, seed);
+            let (sampled, full) = sampled_and_full(&text);
+            assert!(noise::heavy(&sampled) && noise::heavy(&full), "{sampled:?}");
+            assert!(
+                (sampled.add - full.add).abs() < 0.05,
+                "{sampled:?} {full:?}"
+            );
+            // the `d` letters are all counted either way
+            assert!(
+                (sampled.d_add - full.d_add).abs() < 0.02,
+                "{sampled:?} {full:?}"
+            );
+        }
     }
 }
 

@@ -113,6 +113,16 @@ pub(crate) fn is_noisy(r: &Rates) -> bool {
         || r.d_add > 0.05
 }
 
+/// True when the rates show damage on a third of the vowels or more (as on
+/// the real damaged page), which a sample of a hundred words measures as
+/// well as the whole document does.
+pub(crate) fn heavy(r: &Rates) -> bool {
+    r.add >= HEAVY_ADD
+}
+
+/// See [`heavy`].
+const HEAVY_ADD: f32 = 0.1;
+
 /// True when every rate is under a third of its gate threshold.
 pub(crate) fn clearly_clean(r: &Rates) -> bool {
     r.add <= 0.02 / 3.0

@@ -37,6 +37,16 @@ const VITERBI_BEAM: f32 = 10.0;
 /// Candidates whose channel + unigram score is further than this below the
 /// best one are dropped too.
 const JOINT_BEAM: f32 = 7.0;
+/// [`JOINT_BEAM`] where most marks were lost (the estimated tone drop rate
+/// over [`STRIPPED`]): the channel then scores a word's candidates alike
+/// and the unigram alone ranks them, so the rare ones only cost lookups.
+/// On held-out news with every mark stripped, 4 instead of 7 repairs more
+/// words (88.95% against 88.72%) and decodes a quarter faster; 3 drops
+/// words that were right (87.71%). Other damage keeps 7 (5 there lost
+/// 0.04 and 0.11 points on marks added and tones swapped).
+const JOINT_BEAM_STRIPPED: f32 = 4.0;
+/// See [`JOINT_BEAM_STRIPPED`].
+const STRIPPED: f32 = 0.5;
 /// At most this many candidates per word.
 const MAX_CANDS: usize = 10;
 /// EM iterations (local decode, count, re-estimate). One: a second round
@@ -219,6 +229,8 @@ pub(crate) struct Scratch {
     doc_words: Vec<(super::gate::Key, u32, u32)>,
     /// Number of the current document in `doc_words` (never 0 there).
     doc_seq: u32,
+    /// This document's [`JOINT_BEAM`].
+    joint_beam: f32,
 }
 
 /// Slots of `Scratch::doc_words` (a power of two).
@@ -781,7 +793,7 @@ impl Scratch {
                         self.beam.push((k as u32, s, key));
                     }
                 }
-                let joint = best_key - JOINT_BEAM;
+                let joint = best_key - self.joint_beam;
                 self.beam.retain(|&(_, _, key)| key >= joint);
                 if self.beam.len() > MAX_CANDS {
                     // the best on channel + unigram; stable: ties keep the
@@ -1351,6 +1363,7 @@ pub(crate) fn repair_doc<'t>(
         }
     }
     sc.clear();
+    sc.joint_beam = JOINT_BEAM;
     sc.memo.bind(p.model_id, p.plain);
     sc.known.begin(p.model_id);
     let mut pos_gap = 0;
@@ -1436,6 +1449,9 @@ pub(crate) fn repair_doc<'t>(
         force || noise::is_noisy(&rates)
     };
     if noisy {
+        if rates.tone_del > STRIPPED {
+            sc.joint_beam = JOINT_BEAM_STRIPPED;
+        }
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);
         sc.decode(p.lm, false, edits);

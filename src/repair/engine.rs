@@ -1687,6 +1687,14 @@ mod estimate_tests {
                 "{sampled:?} {full:?}"
             );
         }
+        // so is text stripped of its marks
+        let text = damage(&long_text(), Damage::Strip, 1);
+        let (sampled, full) = sampled_and_full(&text);
+        assert!(noise::heavy(&sampled) && noise::heavy(&full), "{sampled:?}");
+        assert!(
+            (sampled.tone_del - full.tone_del).abs() < 0.05,
+            "{sampled:?} {full:?}"
+        );
     }
 }
 

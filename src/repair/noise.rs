@@ -113,15 +113,17 @@ pub(crate) fn is_noisy(r: &Rates) -> bool {
         || r.d_add > 0.05
 }
 
-/// True when the rates show damage on a third of the vowels or more (as on
-/// the real damaged page), which a sample of a hundred words measures as
-/// well as the whole document does.
+/// True when the rates show heavy damage, which a sample of a hundred words
+/// measures as well as the whole document does: marks added to a tenth of
+/// the vowels or more (a third on the real damaged page), or most tones
+/// dropped (text stripped of its marks).
 pub(crate) fn heavy(r: &Rates) -> bool {
-    r.add >= HEAVY_ADD
+    r.add >= HEAVY_ADD || r.tone_del >= HEAVY_TONE_DEL
 }
 
 /// See [`heavy`].
 const HEAVY_ADD: f32 = 0.1;
+const HEAVY_TONE_DEL: f32 = 0.5;
 
 /// True when every rate is under a third of its gate threshold.
 pub(crate) fn clearly_clean(r: &Rates) -> bool {

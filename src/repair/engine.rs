@@ -31,6 +31,14 @@ const KEEP_VIET_SKELETON: f32 = -4.6;
 /// Candidates whose channel score is further than this below the best one
 /// are dropped before decoding.
 const CHANNEL_BEAM: f32 = 7.0;
+/// [`CHANNEL_BEAM`] on pages with marks added to many vowels (see
+/// [`noise::heavy`]): there the channel is sure of most words, and a
+/// candidate 5 nats behind rarely wins. On held-out news 5 instead of 7
+/// repairs a few more words (98.14% against 98.10%, 654 right words broken
+/// against 726) for 6% less work; our own text 99.25% against 99.27%; the
+/// real page comes out the same. 6 gave 98.12% / 99.27% for 4% less work,
+/// 4 98.12%, 3 lost 1.5 points.
+const CHANNEL_BEAM_HEAVY: f32 = 5.0;
 /// Viterbi states scoring more than this below the best state of their
 /// word are dropped.
 const VITERBI_BEAM: f32 = 10.0;
@@ -231,6 +239,8 @@ pub(crate) struct Scratch {
     doc_seq: u32,
     /// This document's [`JOINT_BEAM`].
     joint_beam: f32,
+    /// This document's [`CHANNEL_BEAM`].
+    chan_beam: f32,
 }
 
 /// Slots of `Scratch::doc_words` (a power of two).
@@ -781,7 +791,7 @@ impl Scratch {
                 }
             }
             if best > f32::NEG_INFINITY {
-                let floor = best - CHANNEL_BEAM;
+                let floor = best - self.chan_beam;
                 let mut best_key = f32::NEG_INFINITY;
                 self.beam.clear();
                 for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
@@ -1367,6 +1377,7 @@ pub(crate) fn repair_doc<'t>(
     }
     sc.clear();
     sc.joint_beam = JOINT_BEAM;
+    sc.chan_beam = CHANNEL_BEAM;
     sc.memo.bind(p.model_id, p.plain);
     sc.known.begin(p.model_id);
     let mut pos_gap = 0;
@@ -1454,6 +1465,8 @@ pub(crate) fn repair_doc<'t>(
     if noisy {
         if rates.tone_del > STRIPPED {
             sc.joint_beam = JOINT_BEAM_STRIPPED;
+        } else if noise::heavy(&rates) {
+            sc.chan_beam = CHANNEL_BEAM_HEAVY;
         }
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);

@@ -339,15 +339,11 @@ fn context_of(text: &str, span: Span) -> Context {
 #[derive(Debug, Default)]
 struct Known {
     owner: u64,
-    /// Entry ids of words of at most 15 bytes, keyed by their bytes (no
-    /// pointer to follow), and of longer words; with the entry's [`Stamp`]
-    /// beside the id, so a word seen again in a document costs no look at
-    /// its entry.
-    ids: HashMap<super::gate::Key, (u32, Stamp), FxBuild>,
-    long_ids: HashMap<Box<str>, (u32, Stamp), FxBuild>,
-    /// Per entry: the word's `Uniq` (its candidates are in `cands`) and its
-    /// vote on the tone placement style.
-    entries: Vec<(Uniq, Option<ToneStyle>)>,
+    /// Words of at most 15 bytes, keyed by their bytes (no pointer to
+    /// follow), and longer words; the entry in the table itself, so a word
+    /// costs one look in a cache line or two.
+    ids: HashMap<super::gate::Key, KnownWord, FxBuild>,
+    long_ids: HashMap<Box<str>, KnownWord, FxBuild>,
     /// Letters of the entries' words (see `Uniq::ana`).
     anas: Vec<Analysis>,
     cands: Vec<Cand>,
@@ -357,8 +353,16 @@ struct Known {
     doc: u32,
 }
 
-/// The document a [`Known`] entry was last used in, and its `uniq` index there.
-type Stamp = (u32, u32);
+/// A word in [`Known`].
+#[derive(Debug, Clone)]
+struct KnownWord {
+    /// Its `Uniq` (its candidates are in `Known::cands`).
+    u: Uniq,
+    /// Its vote on the tone placement style.
+    style: Option<ToneStyle>,
+    /// The document it was last used in, and its `uniq` index there.
+    stamp: (u32, u32),
+}
 
 /// Bounds of [`Known`] (entries, candidates, distinct channel counts)
 /// before it starts afresh: about 20 MB per thread at most (a candidate is
@@ -371,7 +375,7 @@ impl Known {
     /// Starts a document for the model with id `owner`.
     fn begin(&mut self, owner: u64) {
         if self.owner != owner
-            || self.entries.len() >= KNOWN_WORDS
+            || self.ids.len() + self.long_ids.len() >= KNOWN_WORDS
             || self.cands.len() >= KNOWN_CANDS
             || self.counts.len() >= KNOWN_COUNTS
             || self.doc == u32::MAX
@@ -379,7 +383,6 @@ impl Known {
             self.counts.clear();
             self.ids.clear();
             self.long_ids.clear();
-            self.entries.clear();
             self.anas.clear();
             self.cands.clear();
             self.doc = 0;
@@ -474,23 +477,17 @@ impl Scratch {
             Some(k) => self.known.ids.get_mut(&k),
             None => self.known.long_ids.get_mut(word),
         };
-        if let Some((id, stamp)) = found {
-            if stamp.0 == doc {
-                return (stamp.1, None);
+        if let Some(kw) = found {
+            if kw.stamp.0 == doc {
+                return (kw.stamp.1, None);
             }
-            if let Some((ku, style)) = self.known.entries.get(*id as usize) {
-                let (u, style) = (
-                    Uniq {
-                        count: 0,
-                        ..ku.clone()
-                    },
-                    *style,
-                );
-                let ui = self.uniq.len() as u32;
-                *stamp = (doc, ui);
-                self.uniq.push(u);
-                return (ui, style);
-            }
+            let ui = self.uniq.len() as u32;
+            kw.stamp = (doc, ui);
+            self.uniq.push(Uniq {
+                count: 0,
+                ..kw.u.clone()
+            });
+            return (ui, kw.style);
         }
         // built in the document's arena, then moved to the thread's
         let (u, style) = self.new_uniq(word, Context::Plain, lm);
@@ -518,12 +515,15 @@ impl Scratch {
             ana,
             ..u
         };
-        let id = k.entries.len() as u32;
         let ui = self.uniq.len() as u32;
-        k.entries.push((u.clone(), style));
+        let kw = KnownWord {
+            u: u.clone(),
+            style,
+            stamp: (doc, ui),
+        };
         match key {
-            Some(key) => k.ids.insert(key, (id, (doc, ui))),
-            None => k.long_ids.insert(word.into(), (id, (doc, ui))),
+            Some(key) => k.ids.insert(key, kw),
+            None => k.long_ids.insert(word.into(), kw),
         };
         self.uniq.push(u);
         (ui, style)
@@ -1517,6 +1517,9 @@ fn render<'t>(
         let Some(orig) = text.get(w.span.range()) else {
             continue;
         };
+        if c.out == Out::Keep {
+            continue;
+        }
         form.clear();
         let letters = sc.letters(u);
         // the dictionary's own spelling, when the form is just that (most
@@ -1635,10 +1638,9 @@ mod size_tests {
         assert!(std::mem::size_of::<Cand>() <= 24);
         // a document's words fit two to a cache line; the letters are apart
         assert!(std::mem::size_of::<Uniq>() <= 32);
-        assert!(
-            std::mem::size_of::<(Uniq, Option<ToneStyle>)>() + std::mem::size_of::<Analysis>()
-                <= 160
-        );
+        // an entry of the word table in a cache line; its letters apart
+        assert!(std::mem::size_of::<(super::super::gate::Key, KnownWord)>() <= 64);
+        assert!(std::mem::size_of::<KnownWord>() + std::mem::size_of::<Analysis>() <= 160);
     }
 }
 

@@ -113,6 +113,8 @@ const F_TONED: u8 = 16;
 const F_MARKED: u8 = 32;
 /// The word takes part in this document's rate estimate.
 const F_SAMPLED: u8 = 64;
+/// The word has no capital letter (rendering needs no look at its letters).
+const F_LOWER: u8 = 128;
 
 /// `Uniq::ana` of a word without letters of its own (fixed words).
 const NO_ANA: u32 = u32::MAX;
@@ -565,6 +567,9 @@ impl Scratch {
         let obs_shape = Shape::of(a.letters());
         let n_upper = a.n_upper();
         let caps = n_upper >= 2;
+        if n_upper == 0 {
+            u.flags |= F_LOWER;
+        }
         self.skel_str.clear();
         self.skel_str.extend(self.skel.iter().map(|&b| b as char));
         let syl_cands = syllable::candidates(&self.skel_str);
@@ -1521,7 +1526,14 @@ fn render<'t>(
             continue;
         }
         form.clear();
-        let letters = sc.letters(u);
+        // a lower-case word takes the syllable's spelling as it is; only
+        // capitals need the word's letters
+        let lower = u.flags & F_LOWER != 0;
+        let letters = if lower && matches!(c.out, Out::Syl(_)) {
+            &[]
+        } else {
+            sc.letters(u)
+        };
         // the dictionary's own spelling, when the form is just that (most
         // edits are lower case): the edit borrows it
         let mut spelling: Option<&'static str> = None;
@@ -1536,14 +1548,18 @@ fn render<'t>(
                     continue;
                 };
                 spelling = Some(s);
-                for (ch, l) in s
-                    .chars()
-                    .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
-                {
-                    if l.upper {
-                        form.extend(ch.to_uppercase());
-                    } else {
-                        form.push(ch);
+                if lower {
+                    form.push_str(s);
+                } else {
+                    for (ch, l) in s
+                        .chars()
+                        .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
+                    {
+                        if l.upper {
+                            form.extend(ch.to_uppercase());
+                        } else {
+                            form.push(ch);
+                        }
                     }
                 }
             }

@@ -190,6 +190,9 @@ pub(crate) struct Scratch {
     /// Active candidates of every word (see `Uniq::astart`) and their
     /// channel scores.
     active: Vec<u32>,
+    /// Their tokens, read while the candidates are in cache: the decoder
+    /// then needs no look at them.
+    atok: Vec<TokenId>,
     ascore: Vec<f32>,
     /// One word's channel scores.
     word_scores: Vec<f32>,
@@ -404,6 +407,7 @@ impl Scratch {
         }
         self.cands.clear();
         self.active.clear();
+        self.atok.clear();
         self.ascore.clear();
         self.pos.clear();
         self.words.clear();
@@ -756,6 +760,7 @@ impl Scratch {
     fn score_all(&mut self, costs: &Costs, protect: bool, select: Select) {
         if select != Select::Rest {
             self.active.clear();
+            self.atok.clear();
             self.ascore.clear();
         }
         let table = &mut self.known.counts;
@@ -775,6 +780,8 @@ impl Scratch {
             u.astart = astart as u32;
             if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
                 self.active.push(u.keep);
+                let kept = cand_range(&self.cands, &self.known.cands, u.keep, u.keep + 1);
+                self.atok.push(kept.first().map_or(UNKNOWN, |c| c.token));
                 self.ascore.push(0.0);
                 u.aend = self.active.len() as u32;
                 continue;
@@ -818,6 +825,8 @@ impl Scratch {
                 }
                 for &(k, s, _) in &self.beam {
                     self.active.push(u.start + k);
+                    self.atok
+                        .push(cands.get(k as usize).map_or(UNKNOWN, |c| c.token));
                     self.ascore.push(s);
                 }
             }
@@ -1058,7 +1067,7 @@ impl Scratch {
                         let ci = self.active.get(a).copied().unwrap_or(0);
                         (
                             ci,
-                            self.cand(ci).map_or(UNKNOWN, |c| c.token),
+                            self.atok.get(a).copied().unwrap_or(UNKNOWN),
                             self.ascore.get(a).copied().unwrap_or(f32::NEG_INFINITY),
                         )
                     }

@@ -908,6 +908,7 @@ impl Scratch {
             }
             let range = u.astart as usize..u.aend as usize;
             let active = self.active.get(range.clone()).unwrap_or(&[]);
+            let atok = self.atok.get(range.clone()).unwrap_or(&[]);
             let ascore = self.ascore.get(range).unwrap_or(&[]);
             // a word written as a valid syllable is weighed against its
             // observed neighbours (a swapped tone shows only in context);
@@ -924,25 +925,22 @@ impl Scratch {
                 (prev, self.kept_token(p + 1))
             });
             let mut best = (f32::NEG_INFINITY, u.keep);
-            for (&ci, &s) in active.iter().zip(ascore) {
-                let Some(c) = self.cand(ci) else {
-                    continue;
-                };
+            for ((&ci, &s), &t) in active.iter().zip(ascore).zip(atok) {
                 let s = match context {
-                    Some((prev, next)) => {
-                        s + memo.p2(lm, prev, c.token) + memo.p2(lm, c.token, next)
-                    }
-                    None if active.len() > 1 => s + c.uni,
+                    Some((prev, next)) => s + memo.p2(lm, prev, t) + memo.p2(lm, t, next),
+                    None if active.len() > 1 => match self.cand(ci) {
+                        Some(c) => s + c.uni,
+                        None => continue,
+                    },
                     None => s,
                 };
                 if s > best.0 {
                     best = (s, ci);
                 }
             }
-            let Some(c) = self.cand(best.1) else {
-                continue;
-            };
-            if c.out == Out::Keep && u.flags & F_VALID == 0 {
+            // an invalid word kept as written (its one `Out::Keep`) shows
+            // no operation of the channel's
+            if best.1 == u.keep && u.flags & F_VALID == 0 {
                 continue;
             }
             if let Some(ops) = ops.get_mut(slot) {
@@ -1525,15 +1523,19 @@ fn render<'t>(
         let Some(u) = sc.uniq.get(w.uniq as usize) else {
             continue;
         };
-        let Some(c) = sc.cand(w.choice) else {
+        if w.choice == u.keep {
+            // the observed form (`Out::Keep`), without a look at it
             continue;
-        };
-        let Some(orig) = text.get(w.span.range()) else {
+        }
+        let Some(c) = sc.cand(w.choice) else {
             continue;
         };
         if c.out == Out::Keep {
             continue;
         }
+        let Some(orig) = text.get(w.span.range()) else {
+            continue;
+        };
         form.clear();
         // a lower-case word takes the syllable's spelling as it is; only
         // capitals need the word's letters

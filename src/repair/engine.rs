@@ -1455,6 +1455,11 @@ pub(crate) fn repair_doc<'t>(
     let f = sc.features();
     let prior = noise::initial(&f);
     let mut rates = prior;
+    // text that looks stripped at first guess prices its rate estimate
+    // with the stripped beam too (news (b): the same accuracy, 4% less work)
+    if prior.tone_del > STRIPPED {
+        sc.joint_beam = JOINT_BEAM_STRIPPED;
+    }
     let protect_only = p.strength == Strength::Gentle;
     let force = p.strength == Strength::Firm;
     let noisy = if protect_only {
@@ -1474,6 +1479,7 @@ pub(crate) fn repair_doc<'t>(
         }
         force || noise::is_noisy(&rates)
     };
+    sc.joint_beam = JOINT_BEAM;
     if noisy {
         if rates.tone_del > STRIPPED {
             sc.joint_beam = JOINT_BEAM_STRIPPED;

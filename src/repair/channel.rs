@@ -280,40 +280,32 @@ pub(crate) struct Ops {
 }
 
 impl Ops {
+    /// `f` of each count and its match in `o`.
+    fn zip_with(self, o: &Ops, f: impl Fn(f32, f32) -> f32) -> Ops {
+        Ops {
+            vowels: f(self.vowels, o.vowels),
+            added: f(self.added, o.added),
+            t_keep: f(self.t_keep, o.t_keep),
+            t_sub: f(self.t_sub, o.t_sub),
+            t_del: f(self.t_del, o.t_del),
+            m_keep: f(self.m_keep, o.m_keep),
+            m_sub: f(self.m_sub, o.m_sub),
+            m_del: f(self.m_del, o.m_del),
+            d_add: f(self.d_add, o.d_add),
+            d_none: f(self.d_none, o.d_none),
+            d_del: f(self.d_del, o.d_del),
+            d_keep: f(self.d_keep, o.d_keep),
+        }
+    }
+
     /// The sum of two counts.
     pub fn plus(self, o: &Ops) -> Ops {
-        Ops {
-            vowels: self.vowels + o.vowels,
-            added: self.added + o.added,
-            t_keep: self.t_keep + o.t_keep,
-            t_sub: self.t_sub + o.t_sub,
-            t_del: self.t_del + o.t_del,
-            m_keep: self.m_keep + o.m_keep,
-            m_sub: self.m_sub + o.m_sub,
-            m_del: self.m_del + o.m_del,
-            d_add: self.d_add + o.d_add,
-            d_none: self.d_none + o.d_none,
-            d_del: self.d_del + o.d_del,
-            d_keep: self.d_keep + o.d_keep,
-        }
+        self.zip_with(o, |a, b| a + b)
     }
 
     /// Every count times `k` (a sample's counts for the whole document).
     pub fn scaled(self, k: f32) -> Ops {
-        Ops {
-            vowels: self.vowels * k,
-            added: self.added * k,
-            t_keep: self.t_keep * k,
-            t_sub: self.t_sub * k,
-            t_del: self.t_del * k,
-            m_keep: self.m_keep * k,
-            m_sub: self.m_sub * k,
-            m_del: self.m_del * k,
-            d_add: self.d_add * k,
-            d_none: self.d_none * k,
-            d_del: self.d_del * k,
-            d_keep: self.d_keep * k,
-        }
+        self.zip_with(&self, |a, _| a * k)
     }
 }
 

@@ -961,10 +961,9 @@ impl Scratch {
     /// The channel rates of this document: the operations of each word's
     /// best candidate against its observed neighbours under `rates`,
     /// re-estimated from `prior`. A first sample (every `first`-th word,
-    /// and every word with `d` or `đ`: too few in a sample to measure
-    /// their damage) decides when
-    /// it shows heavy damage, which it measures well; light damage (a tone
-    /// slip in a hundred words) takes every word.
+    /// and every word with `d` or `đ`: too few in a sample to measure their
+    /// damage) decides when it shows heavy damage, which it measures well;
+    /// light damage (a tone slip in a hundred words) takes every word.
     /// Without `sample`, every word is counted.
     fn estimate_rates(&mut self, lm: &dyn Lm, prior: &Rates, rates: &Rates, sample: bool) -> Rates {
         let costs = Costs::new(rates);
@@ -1388,8 +1387,6 @@ pub(crate) fn repair_doc<'t>(
         }
     }
     sc.clear();
-    sc.joint_beam = JOINT_BEAM;
-    sc.chan_beam = CHANNEL_BEAM;
     sc.memo.bind(p.model_id, p.plain);
     sc.known.begin(p.model_id);
     let mut pos_gap = 0;
@@ -1457,9 +1454,7 @@ pub(crate) fn repair_doc<'t>(
     let mut rates = prior;
     // text that looks stripped at first guess prices its rate estimate
     // with the stripped beam too (news (b): the same accuracy, 4% less work)
-    if prior.tone_del > STRIPPED {
-        sc.joint_beam = JOINT_BEAM_STRIPPED;
-    }
+    (sc.joint_beam, sc.chan_beam) = (beams(&prior).0, CHANNEL_BEAM);
     let protect_only = p.strength == Strength::Gentle;
     let force = p.strength == Strength::Firm;
     let noisy = if protect_only {
@@ -1479,13 +1474,12 @@ pub(crate) fn repair_doc<'t>(
         }
         force || noise::is_noisy(&rates)
     };
-    sc.joint_beam = JOINT_BEAM;
+    (sc.joint_beam, sc.chan_beam) = if noisy {
+        beams(&rates)
+    } else {
+        (JOINT_BEAM, CHANNEL_BEAM)
+    };
     if noisy {
-        if rates.tone_del > STRIPPED {
-            sc.joint_beam = JOINT_BEAM_STRIPPED;
-        } else if noise::heavy(&rates) {
-            sc.chan_beam = CHANNEL_BEAM_HEAVY;
-        }
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);
         sc.decode(p.lm, false, edits);
@@ -1516,6 +1510,17 @@ pub(crate) fn repair_doc<'t>(
     render(text, sc, style, changes)
 }
 
+/// The joint and channel beams for damage `r`: narrower where it is heavy.
+fn beams(r: &Rates) -> (f32, f32) {
+    if r.tone_del > STRIPPED {
+        (JOINT_BEAM_STRIPPED, CHANNEL_BEAM)
+    } else if noise::heavy(r) {
+        (JOINT_BEAM, CHANNEL_BEAM_HEAVY)
+    } else {
+        (JOINT_BEAM, CHANNEL_BEAM)
+    }
+}
+
 fn render<'t>(
     text: &'t str,
     sc: &Scratch,
@@ -1543,14 +1548,6 @@ fn render<'t>(
             continue;
         };
         form.clear();
-        // a lower-case word takes the syllable's spelling as it is; only
-        // capitals need the word's letters
-        let lower = u.flags & F_LOWER != 0;
-        let letters = if lower && matches!(c.out, Out::Syl(_)) {
-            &[]
-        } else {
-            sc.letters(u)
-        };
         // the dictionary's own spelling, when the form is just that (most
         // edits are lower case): the edit borrows it
         let mut spelling: Option<&'static str> = None;
@@ -1565,13 +1562,16 @@ fn render<'t>(
                     continue;
                 };
                 spelling = Some(s);
-                if lower {
+                // a lower-case word takes the syllable's spelling as it is;
+                // only capitals need the word's letters
+                if u.flags & F_LOWER != 0 {
                     form.push_str(s);
                 } else {
-                    for (ch, l) in s
-                        .chars()
-                        .zip(letters.iter().chain(std::iter::repeat(&Default::default())))
-                    {
+                    for (ch, l) in s.chars().zip(
+                        sc.letters(u)
+                            .iter()
+                            .chain(std::iter::repeat(&Default::default())),
+                    ) {
                         if l.upper {
                             form.extend(ch.to_uppercase());
                         } else {
@@ -1585,7 +1585,7 @@ fn render<'t>(
                     continue;
                 };
                 spelling = Some(x.form);
-                for (ch, l) in x.form.chars().zip(letters.iter()) {
+                for (ch, l) in x.form.chars().zip(sc.letters(u)) {
                     if l.upper {
                         form.extend(ch.to_uppercase());
                     } else {
@@ -1594,7 +1594,7 @@ fn render<'t>(
                 }
             }
             Out::Bare => {
-                for l in letters {
+                for l in sc.letters(u) {
                     form.push(if l.upper {
                         l.base.to_ascii_uppercase()
                     } else {

@@ -206,22 +206,16 @@ pub(crate) struct Scratch {
     anas: Vec<Analysis>,
     skel: Vec<u8>,
     skel_str: String,
-    // lattice
+    // lattice: where each step's states start, and the states
     l_off: Vec<u32>,
-    l_cand: Vec<u32>,
-    l_tok: Vec<TokenId>,
-    l_score: Vec<f32>,
-    l_bp: Vec<u32>,
-    /// With confidences wanted: per state its channel score and its column
-    /// in its step's n-gram scores (states are pruned after scoring);
-    /// per step (as `l_off`) where its n-gram scores start in `l_lp`
-    /// and how many states it had before pruning (`u32::MAX`: not
-    /// scored), one row of a score per state for each state of the step
-    /// before; per state of the last step its score of
-    /// the sentence end.
-    l_chan: Vec<f32>,
-    l_col: Vec<u32>,
-    l_lpoff: Vec<(u32, u32)>,
+    lat: Vec<State>,
+    /// With confidences wanted: per step (as `l_off`) where its n-gram
+    /// scores start in `l_lp` (`u32::MAX`: not scored), how many states
+    /// it had before pruning and its word's first active candidate (a
+    /// state's column is its distance from it); one row of a score per
+    /// state for each state of the step before; per state of the last
+    /// step its score of the sentence end.
+    l_lpoff: Vec<(u32, u32, u32)>,
     l_lp: Vec<f32>,
     l_end: Vec<f32>,
     // best path score and lookups of one word's states while they are scored
@@ -247,6 +241,23 @@ pub(crate) struct Scratch {
     /// This document's [`CHANNEL_BEAM`].
     chan_beam: f32,
 }
+
+/// A state of the decoder's lattice: 16 bytes, one push and one move a
+/// state (its candidate, channel score and column follow from `a`).
+#[derive(Debug, Clone, Copy)]
+struct State {
+    /// Its active candidate (an index into `Scratch::active`), or
+    /// [`FIXED_STATE`] for a fixed token.
+    a: u32,
+    tok: TokenId,
+    /// Best path score to here.
+    score: f32,
+    /// The state before on that path.
+    bp: u32,
+}
+
+/// `State::a` of a fixed token (boundary, punctuation, unknown word).
+const FIXED_STATE: u32 = u32::MAX;
 
 /// Slots of `Scratch::doc_words` (a power of two).
 const DOC_WORDS: usize = 1 << 10;
@@ -1010,29 +1021,24 @@ impl Scratch {
     fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool, conf: bool) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         self.l_off.clear();
-        self.l_cand.clear();
-        self.l_tok.clear();
-        self.l_score.clear();
-        self.l_bp.clear();
-        self.l_chan.clear();
-        self.l_col.clear();
+        self.lat.clear();
         self.l_lpoff.clear();
         self.l_lp.clear();
         self.l_end.clear();
         // state 0: the boundary before the segment
         self.l_off.push(0);
-        self.l_cand.push(u32::MAX);
-        self.l_tok.push(BOUNDARY);
-        self.l_score.push(0.0);
-        self.l_bp.push(0);
+        self.lat.push(State {
+            a: FIXED_STATE,
+            tok: BOUNDARY,
+            score: 0.0,
+            bp: 0,
+        });
         if conf {
-            self.l_chan.push(0.0);
-            self.l_col.push(0);
-            self.l_lpoff.push((u32::MAX, 0));
+            self.l_lpoff.push((u32::MAX, 0, 0));
         }
         for p in s..e {
             let prev_lo = *self.l_off.last().unwrap_or(&0) as usize;
-            let prev_hi = self.l_tok.len();
+            let prev_hi = self.lat.len();
             self.l_off.push(prev_hi as u32);
             let (astart, aend, fixed_tok) = match self.pos.get(p) {
                 Some(Pos::Word(w)) => {
@@ -1048,113 +1054,114 @@ impl Scratch {
                 Some(Pos::Fixed(t)) => (0, 0, Some(*t)),
                 None => (0, 0, Some(UNKNOWN)),
             };
-            let n_states = if fixed_tok.is_some() {
-                1
-            } else {
-                aend - astart
-            };
             // the states of this word go on the lattice with their channel
             // score; then one batched lookup per predecessor scores all of
             // them, and each keeps its best predecessor
-            for k in 0..n_states {
-                let (ci, tok, chan) = match fixed_tok {
-                    Some(t) => (u32::MAX, t, 0.0),
-                    None => {
-                        let a = (astart + k) as usize;
-                        let ci = self.active.get(a).copied().unwrap_or(0);
-                        (
-                            ci,
-                            self.atok.get(a).copied().unwrap_or(UNKNOWN),
-                            self.ascore.get(a).copied().unwrap_or(f32::NEG_INFINITY),
-                        )
-                    }
-                };
-                self.l_cand.push(ci);
-                self.l_tok.push(tok);
-                self.l_score.push(chan);
-                self.l_bp.push(prev_lo as u32);
-                if conf {
-                    self.l_chan.push(chan);
-                    self.l_col.push(k);
+            let bp = prev_lo as u32;
+            let fixed = [fixed_tok.unwrap_or(UNKNOWN)];
+            let toks: &[TokenId] = match fixed_tok {
+                Some(t) => {
+                    self.lat.push(State {
+                        a: FIXED_STATE,
+                        tok: t,
+                        score: 0.0,
+                        bp,
+                    });
+                    &fixed
                 }
-            }
-            let n = self.l_tok.len() - prev_hi;
+                None => {
+                    let range = astart as usize..aend as usize;
+                    let toks = self.atok.get(range.clone()).unwrap_or(&[]);
+                    let scores = self.ascore.get(range).unwrap_or(&[]);
+                    for (k, (&tok, &score)) in toks.iter().zip(scores).enumerate() {
+                        self.lat.push(State {
+                            a: astart + k as u32,
+                            tok,
+                            score,
+                            bp,
+                        });
+                    }
+                    toks
+                }
+            };
+            let n = self.lat.len() - prev_hi;
             if n == 1 && prev_hi - prev_lo == 1 {
                 // one state after one state: every path takes this step,
                 // so its n-gram score moves them all alike and decides
                 // nothing (the state's trigram context is fixed, too)
-                let ps = self.l_score.get(prev_lo).copied();
-                if let (Some(s), Some(ps)) = (self.l_score.last_mut(), ps) {
-                    *s += ps;
+                let ps = self.lat.get(prev_lo).map_or(0.0, |st| st.score);
+                if let Some(st) = self.lat.last_mut() {
+                    st.score += ps;
                 }
                 if conf {
-                    self.l_lpoff.push((u32::MAX, 0));
+                    self.l_lpoff.push((u32::MAX, 0, 0));
                 }
                 continue;
             }
             if conf {
-                self.l_lpoff.push((self.l_lp.len() as u32, n as u32));
+                self.l_lpoff
+                    .push((self.l_lp.len() as u32, n as u32, astart));
             }
             self.v_best.clear();
             self.v_best.resize(n, f32::NEG_INFINITY);
             self.v_lp.clear();
             self.v_lp.resize(n, f32::NEG_INFINITY);
             for j in prev_lo..prev_hi {
-                let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
-                if ps == f32::NEG_INFINITY {
+                let Some(&prev) = self.lat.get(j) else {
+                    continue;
+                };
+                if prev.score == f32::NEG_INFINITY {
                     if conf {
                         // a row all the same, never read on the best path
                         let len = self.l_lp.len();
                         self.l_lp.resize(len + n, f32::NEG_INFINITY);
                     }
+                    continue;
+                }
+                if trigram && j != 0 {
+                    let pp = self.state_context(j);
+                    memo.p3_many(lm, (pp, prev.tok), toks, &mut self.v_lp, &mut self.misses);
                 } else {
-                    let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
-                    let toks = self.l_tok.get(prev_hi..).unwrap_or(&[]);
-                    if trigram && j != 0 {
-                        let pp = self.state_context(j);
-                        memo.p3_many(lm, (pp, pt), toks, &mut self.v_lp, &mut self.misses);
-                    } else {
-                        for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
-                            *lp = memo.p2(lm, pt, t);
-                        }
+                    for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
+                        *lp = memo.p2(lm, prev.tok, t);
                     }
-                    let bps = self.l_bp.get_mut(prev_hi..).unwrap_or(&mut []);
-                    for ((best, bp), &lp) in self.v_best.iter_mut().zip(bps).zip(&self.v_lp) {
-                        let sc = ps + lp;
-                        if sc > *best {
-                            *best = sc;
-                            *bp = j as u32;
-                        }
+                }
+                let states = self.lat.get_mut(prev_hi..).unwrap_or(&mut []);
+                for ((best, st), &lp) in self.v_best.iter_mut().zip(states).zip(&self.v_lp) {
+                    let sc = prev.score + lp;
+                    if sc > *best {
+                        *best = sc;
+                        st.bp = j as u32;
                     }
                 }
                 if conf {
                     self.l_lp.extend_from_slice(&self.v_lp);
                 }
             }
-            let scores = self.l_score.get_mut(prev_hi..).unwrap_or(&mut []);
-            for (s, &best) in scores.iter_mut().zip(&self.v_best) {
-                *s += best;
+            let states = self.lat.get_mut(prev_hi..).unwrap_or(&mut []);
+            for (st, &best) in states.iter_mut().zip(&self.v_best) {
+                st.score += best;
             }
             self.prune_states(prev_hi);
         }
         // end of sentence
         let last_lo = *self.l_off.last().unwrap_or(&0) as usize;
-        let last_hi = self.l_tok.len();
         let mut best = f32::NEG_INFINITY;
         let mut arg = last_lo;
-        for j in last_lo..last_hi {
-            let ps = self.l_score.get(j).copied().unwrap_or(f32::NEG_INFINITY);
-            let pt = self.l_tok.get(j).copied().unwrap_or(BOUNDARY);
+        for j in last_lo..self.lat.len() {
+            let Some(&st) = self.lat.get(j) else {
+                continue;
+            };
             let lp = if trigram {
                 let pp = self.state_context(j);
-                memo.p3(lm, pp, pt, BOUNDARY)
+                memo.p3(lm, pp, st.tok, BOUNDARY)
             } else {
-                memo.p2(lm, pt, BOUNDARY)
+                memo.p2(lm, st.tok, BOUNDARY)
             };
             if conf {
                 self.l_end.push(lp);
             }
-            let sc = ps + lp;
+            let sc = st.score + lp;
             if sc > best {
                 best = sc;
                 arg = j;
@@ -1165,7 +1172,11 @@ impl Scratch {
         let mut j = arg;
         let mut after = None;
         for (step, p) in (s..e).enumerate().rev() {
-            let ci = self.l_cand.get(j).copied().unwrap_or(u32::MAX);
+            let st = self.lat.get(j).copied();
+            let ci = st
+                .filter(|st| st.a != FIXED_STATE)
+                .and_then(|st| self.active.get(st.a as usize).copied())
+                .unwrap_or(u32::MAX);
             if let Some(Pos::Word(w)) = self.pos.get(p) {
                 let w = *w as usize;
                 let confidence = match self.words.get(w) {
@@ -1182,7 +1193,7 @@ impl Scratch {
                 }
             }
             after = Some(j);
-            j = self.l_bp.get(j).copied().unwrap_or(0) as usize;
+            j = st.map_or(0, |st| st.bp as usize);
         }
     }
 
@@ -1200,7 +1211,7 @@ impl Scratch {
         let hi = self
             .l_off
             .get(step + 1)
-            .map_or(self.l_tok.len(), |&x| x as usize);
+            .map_or(self.lat.len(), |&x| x as usize);
         if hi <= lo + 1 {
             // nothing else was in the running
             return 1.0;
@@ -1210,42 +1221,55 @@ impl Scratch {
             .and_then(|s| self.l_off.get(s))
             .copied()
             .unwrap_or(0) as usize;
-        let none = (u32::MAX, 0);
-        let (left_off, cols) = self.l_lpoff.get(step).copied().unwrap_or(none);
+        let none = (u32::MAX, 0, 0);
+        let (left_off, cols, a0) = self.l_lpoff.get(step).copied().unwrap_or(none);
         let cols = cols as usize;
-        let bp = self.l_bp.get(chosen).copied().unwrap_or(0) as usize;
+        // a state's column in its step's row of n-gram scores
+        let col = |st: &State, a0: u32| {
+            if st.a == FIXED_STATE {
+                0
+            } else {
+                st.a.wrapping_sub(a0) as usize
+            }
+        };
+        let bp = self.lat.get(chosen).map_or(0, |st| st.bp as usize);
         let right = next.map(|t| {
-            let (off, n) = self.l_lpoff.get(step + 1).copied().unwrap_or(none);
-            let col = self.l_col.get(t).copied().unwrap_or(0) as usize;
-            (off, n as usize, col)
+            let (off, n, a0) = self.l_lpoff.get(step + 1).copied().unwrap_or(none);
+            let c = self.lat.get(t).map_or(0, |st| col(st, a0));
+            (off, n as usize, c)
         });
-        let score = |st: usize| -> f32 {
-            let chan = self.l_chan.get(st).copied().unwrap_or(f32::NEG_INFINITY);
-            let col = self.l_col.get(st).copied().unwrap_or(0) as usize;
+        let score = |i: usize| -> f32 {
+            let Some(st) = self.lat.get(i) else {
+                return f32::NEG_INFINITY;
+            };
+            let chan = if st.a == FIXED_STATE {
+                0.0
+            } else {
+                self.ascore
+                    .get(st.a as usize)
+                    .copied()
+                    .unwrap_or(f32::NEG_INFINITY)
+            };
             let left = if left_off == u32::MAX {
                 0.0
             } else {
-                let i = left_off as usize + (bp - prev_lo) * cols + col;
-                self.l_lp.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+                let k = left_off as usize + (bp - prev_lo) * cols + col(st, a0);
+                self.l_lp.get(k).copied().unwrap_or(f32::NEG_INFINITY)
             };
             let right = match right {
-                None => self
-                    .l_end
-                    .get(st - lo)
-                    .copied()
-                    .unwrap_or(f32::NEG_INFINITY),
+                None => self.l_end.get(i - lo).copied().unwrap_or(f32::NEG_INFINITY),
                 Some((u32::MAX, _, _)) => 0.0,
-                Some((off, n, col)) => {
-                    let i = off as usize + (st - lo) * n + col;
-                    self.l_lp.get(i).copied().unwrap_or(f32::NEG_INFINITY)
+                Some((off, n, c)) => {
+                    let k = off as usize + (i - lo) * n + c;
+                    self.l_lp.get(k).copied().unwrap_or(f32::NEG_INFINITY)
                 }
             };
             chan + left + right
         };
         // log-sum-exp in one pass: `z` is the mass relative to the running best
         let (mut best, mut z) = (f32::NEG_INFINITY, 0.0f32);
-        for st in lo..hi {
-            let s = score(st);
+        for i in lo..hi {
+            let s = score(i);
             if s == f32::NEG_INFINITY {
                 continue;
             }
@@ -1267,65 +1291,39 @@ impl Scratch {
     /// context).
     #[inline]
     fn state_context(&self, j: usize) -> TokenId {
-        self.l_bp
+        self.lat
             .get(j)
-            .and_then(|&b| self.l_tok.get(b as usize))
-            .copied()
-            .unwrap_or(BOUNDARY)
+            .and_then(|st| self.lat.get(st.bp as usize))
+            .map_or(BOUNDARY, |st| st.tok)
     }
 
     /// Drops the states from `from` on whose score is more than
     /// [`VITERBI_BEAM`] below the best of them: they almost never win, and
     /// each kept state costs a lookup per state of the next word.
     fn prune_states(&mut self, from: usize) {
-        let Some(scores) = self.l_score.get(from..) else {
+        let Some(states) = self.lat.get_mut(from..) else {
             return;
         };
-        if scores.len() <= 1 {
+        if states.len() <= 1 {
             return;
         }
-        let best = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let best = states
+            .iter()
+            .map(|st| st.score)
+            .fold(f32::NEG_INFINITY, f32::max);
         let floor = best - VITERBI_BEAM;
-        let mut w = from;
-        for r in from..self.l_score.len() {
-            let sc = self.l_score.get(r).copied().unwrap_or(f32::NEG_INFINITY);
-            if sc < floor {
-                continue;
-            }
-            if w != r {
-                // `l_col` and `l_chan` are empty unless confidences are wanted
-                for v in [
-                    &mut self.l_cand,
-                    &mut self.l_tok,
-                    &mut self.l_bp,
-                    &mut self.l_col,
-                ] {
-                    if let Some(x) = v.get(r).copied() {
-                        if let Some(y) = v.get_mut(w) {
-                            *y = x;
-                        }
+        let mut w = 0;
+        for r in 0..states.len() {
+            if let Some(&st) = states.get(r) {
+                if st.score >= floor {
+                    if let Some(slot) = states.get_mut(w) {
+                        *slot = st;
                     }
-                }
-                for v in [&mut self.l_score, &mut self.l_chan] {
-                    if let Some(x) = v.get(r).copied() {
-                        if let Some(y) = v.get_mut(w) {
-                            *y = x;
-                        }
-                    }
+                    w += 1;
                 }
             }
-            w += 1;
         }
-        for v in [
-            &mut self.l_cand,
-            &mut self.l_tok,
-            &mut self.l_bp,
-            &mut self.l_col,
-        ] {
-            v.truncate(w);
-        }
-        self.l_score.truncate(w);
-        self.l_chan.truncate(w);
+        self.lat.truncate(from + w);
     }
 
     fn features(&self) -> Features {

@@ -1452,7 +1452,7 @@ pub(crate) fn repair_doc<'t>(
     let mut rates = prior;
     // text that looks stripped at first guess prices its rate estimate
     // with the stripped beam too (news (b): the same accuracy, 4% less work)
-    (sc.joint_beam, sc.chan_beam) = (beams(&prior).0, CHANNEL_BEAM);
+    (sc.joint_beam, sc.chan_beam) = beams(&prior);
     let protect_only = p.strength == Strength::Gentle;
     let force = p.strength == Strength::Firm;
     let noisy = if protect_only {

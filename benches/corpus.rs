@@ -74,6 +74,43 @@ pub fn news(bytes: usize) -> String {
     paragraphs(bytes, 42).join("\n")
 }
 
+/// The repair bench's own text: the repair tests' text and the sample page,
+/// then 1 MiB of our sentences.
+pub fn repair_text() -> String {
+    format!(
+        "{}{}{}",
+        include_str!("../tests/data/repair/clean.txt"),
+        include_str!("../data/samples/sample.txt"),
+        news(1 << 20)
+    )
+}
+
+/// `text` cut into documents of about 300 words at line ends, as an archive
+/// of articles would be.
+pub fn documents(text: &str) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut cur = String::new();
+    let mut n = 0;
+    for line in text.lines() {
+        cur.push_str(line);
+        cur.push('\n');
+        n += line.split_whitespace().count();
+        if n >= 300 {
+            docs.push(std::mem::take(&mut cur));
+            n = 0;
+        }
+    }
+    if !cur.trim().is_empty() {
+        docs.push(cur);
+    }
+    docs
+}
+
+/// The seed of variant `v` of damaged document `i` in the repair bench.
+pub fn damage_seed(i: usize, v: usize) -> u64 {
+    (i + 100_000 * v) as u64
+}
+
 /// The extraction golden-case sentences (`tests/data/extract/*.tsv`),
 /// twenty to a document: text dense with facts.
 pub fn golden_extract_docs() -> Vec<String> {

@@ -29,45 +29,18 @@ fn corpus() -> (String, String) {
                 .unwrap_or(text.len());
             (name, text[..end].to_string())
         }
-        Err(_) => (
-            "own".to_string(),
-            // 1 MiB of our own sentences (benches/corpus.rs), with the
-            // repair tests' text and the sample page at the front
-            format!(
-                "{}{}{}",
-                include_str!("../tests/data/repair/clean.txt"),
-                include_str!("../data/samples/sample.txt"),
-                corpus::news(1 << 20)
-            ),
-        ),
+        // 1 MiB of our own sentences (benches/corpus.rs), with the repair
+        // tests' text and the sample page at the front
+        Err(_) => ("own".to_string(), corpus::repair_text()),
     }
 }
 
 /// Damaged variants of the corpus, repaired in turn.
 const VARIANTS: usize = 8;
 
-fn documents(text: &str) -> Vec<String> {
-    let mut docs = Vec::new();
-    let mut cur = String::new();
-    let mut n = 0;
-    for line in text.lines() {
-        cur.push_str(line);
-        cur.push('\n');
-        n += line.split_whitespace().count();
-        if n >= 300 {
-            docs.push(std::mem::take(&mut cur));
-            n = 0;
-        }
-    }
-    if !cur.trim().is_empty() {
-        docs.push(cur);
-    }
-    docs
-}
-
 fn repair(c: &mut Criterion) {
     let (name, text) = corpus();
-    let docs = documents(&text);
+    let docs = corpus::documents(&text);
     let r = Repairer::new();
     // warm the lazy tables (inventory shapes, abbreviations, model)
     let _ = r.repair(&damage(&text, Damage::ADD_MARKS, 1));
@@ -87,7 +60,7 @@ fn repair(c: &mut Criterion) {
                 docs.iter()
                     .enumerate()
                     .map(|(i, d)| match dmg {
-                        Some(k) => damage(d, k, (i + 100_000 * v) as u64),
+                        Some(k) => damage(d, k, corpus::damage_seed(i, v)),
                         None => d.clone(),
                     })
                     .collect()

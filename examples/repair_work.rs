@@ -1,0 +1,52 @@
+//! Repairs the `repair` bench's damaged documents once each, for counting
+//! the work with callgrind where criterion's timings wander (same corpus,
+//! same damage seeds, same 300-word documents as `benches/repair.rs`).
+//!
+//! ```text
+//! cargo build --release --example repair_work
+//! valgrind --tool=callgrind --toggle-collect='*repair_doc*' \
+//!     target/release/examples/repair_work KIND [VARIANTS]
+//!   KIND: a (marks added), b (stripped), c (tones swapped) or clean
+//!   VARIANTS: damaged variants of the corpus, 1-8 (default 3)
+//! ```
+//! One document is repaired first, outside the count's interest, so the
+//! lazy tables are built (as the bench's warm-up does); callgrind's
+//! `--toggle-collect` still counts that document, the same in every build.
+#[path = "../benches/corpus.rs"]
+mod corpus;
+
+use vietnorm::repair::damage::{damage, Damage};
+use vietnorm::repair::Repairer;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let kind = args.next().unwrap_or_default();
+    let dmg = match kind.as_str() {
+        "a" => Some(Damage::ADD_MARKS),
+        "b" => Some(Damage::Strip),
+        "c" => Some(Damage::SWAP_TONES),
+        "clean" => None,
+        _ => {
+            eprintln!("usage: repair_work a|b|c|clean [VARIANTS]");
+            std::process::exit(2);
+        }
+    };
+    let variants: usize = args.next().and_then(|x| x.parse().ok()).unwrap_or(3);
+    let docs = corpus::documents(&corpus::repair_text());
+    let r = Repairer::new();
+    if let Some(d) = docs.first() {
+        let _ = r.repair(&damage(d, Damage::ADD_MARKS, 1));
+    }
+    let (mut words, mut edits) = (0usize, 0usize);
+    for v in 0..variants.clamp(1, 8) {
+        for (i, d) in docs.iter().enumerate() {
+            let d = match dmg {
+                Some(k) => damage(d, k, corpus::damage_seed(i, v)),
+                None => d.clone(),
+            };
+            words += d.split_whitespace().count();
+            edits += r.repair(&d).edits.len();
+        }
+    }
+    println!("{kind}: {words} words repaired, {edits} edits");
+}

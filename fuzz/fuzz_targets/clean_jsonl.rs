@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
     // read back by the same reader: values are kept as written (numbers
     // beyond f64 included, which a strict parser into Value refuses)
     let Ok(Record::Text(again, got)) = jsonl_read::parse(&out, "text", u64::MAX, decode) else {
-        panic!("output is not a record with text: {}", String::from_utf8_lossy(&out));
+        panic!(
+            "output is not a record with text: {}",
+            String::from_utf8_lossy(&out)
+        );
     };
     assert_eq!(got, new_text);
     let keep = |(k, _): &(&str, &str)| *k != "vietnorm";

@@ -15,14 +15,21 @@ fuzz_target!(|data: &[u8]| {
     }
     // spans are offsets into the output: the originals put back give the
     // text decoded without repair
-    let plain = Decoder::builder().repair_mojibake(false).build().decode(data);
+    let plain = Decoder::builder()
+        .repair_mojibake(false)
+        .build()
+        .decode(data);
     let mut undone = d.text.to_string();
     for r in d.repaired_spans.iter().rev() {
         undone.replace_range(r.span.start..r.span.end, &r.original);
     }
     assert_eq!(undone, plain.text);
     // the output is clean UTF-8: forced UTF-8 without repair takes it as is
-    let again = Decoder::builder().encoding(Encoding::Utf8).repair_mojibake(false).build().decode(d.text.as_bytes());
+    let again = Decoder::builder()
+        .encoding(Encoding::Utf8)
+        .repair_mojibake(false)
+        .build()
+        .decode(d.text.as_bytes());
     assert_eq!(again.text, d.text);
     assert_eq!(again.replaced, 0);
     for enc in Encoding::ALL {

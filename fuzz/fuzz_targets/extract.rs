@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use vietnorm::extract::Extractor;
 
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new().expect("bundled dictionaries build"));
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new().expect("bundled dictionaries build"));
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -59,7 +59,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some((&at, rest)) = data.split_first() {
         // the window starts in the header/table region half of the time
         let len = bytes.len();
-        let start = if at & 1 == 0 { usize::from(at) % 512 } else { usize::from(at) * len / 256 };
+        let start = if at & 1 == 0 {
+            usize::from(at) % 512
+        } else {
+            usize::from(at) * len / 256
+        };
         let start = start.min(len);
         let end = (start + rest.len()).min(len);
         bytes[start..end].copy_from_slice(&rest[..end - start]);

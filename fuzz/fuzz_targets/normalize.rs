@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 use vietnorm::normalize::{Normalizer, TonePolicy};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     for p in [TonePolicy::Keep, TonePolicy::Classic, TonePolicy::Modern] {
         let n = Normalizer::builder().tone(p).build().unwrap();
         let out = n.normalize_aligned(s);

@@ -1073,14 +1073,13 @@ impl Scratch {
                     let range = astart as usize..aend as usize;
                     let toks = self.atok.get(range.clone()).unwrap_or(&[]);
                     let scores = self.ascore.get(range).unwrap_or(&[]);
-                    for (k, (&tok, &score)) in toks.iter().zip(scores).enumerate() {
-                        self.lat.push(State {
-                            a: astart + k as u32,
-                            tok,
-                            score,
-                            bp,
-                        });
-                    }
+                    let states = toks.iter().zip(scores).enumerate();
+                    self.lat.extend(states.map(|(k, (&tok, &score))| State {
+                        a: astart + k as u32,
+                        tok,
+                        score,
+                        bp,
+                    }));
                     toks
                 }
             };
@@ -1102,10 +1101,19 @@ impl Scratch {
                 self.l_lpoff
                     .push((self.l_lp.len() as u32, n as u32, astart));
             }
-            self.v_best.clear();
-            self.v_best.resize(n, f32::NEG_INFINITY);
-            self.v_lp.clear();
-            self.v_lp.resize(n, f32::NEG_INFINITY);
+            // a word has at most MAX_CANDS states: its scores sit on the
+            // stack (the vectors are for safety's sake only)
+            let mut best_arr = [f32::NEG_INFINITY; MAX_CANDS];
+            let mut lp_arr = [f32::NEG_INFINITY; MAX_CANDS];
+            let (v_best, v_lp) = if n <= MAX_CANDS {
+                (&mut best_arr[..n], &mut lp_arr[..n])
+            } else {
+                self.v_best.clear();
+                self.v_best.resize(n, f32::NEG_INFINITY);
+                self.v_lp.clear();
+                self.v_lp.resize(n, f32::NEG_INFINITY);
+                (&mut self.v_best[..], &mut self.v_lp[..])
+            };
             for j in prev_lo..prev_hi {
                 let Some(&prev) = self.lat.get(j) else {
                     continue;
@@ -1119,15 +1127,16 @@ impl Scratch {
                     continue;
                 }
                 if trigram && j != 0 {
-                    let pp = self.state_context(j);
-                    memo.p3_many(lm, (pp, prev.tok), toks, &mut self.v_lp, &mut self.misses);
+                    // the state's trigram context (as `state_context`)
+                    let pp = self.lat.get(prev.bp as usize).map_or(BOUNDARY, |st| st.tok);
+                    memo.p3_many(lm, (pp, prev.tok), toks, v_lp, &mut self.misses);
                 } else {
-                    for (lp, &t) in self.v_lp.iter_mut().zip(toks) {
+                    for (lp, &t) in v_lp.iter_mut().zip(toks) {
                         *lp = memo.p2(lm, prev.tok, t);
                     }
                 }
                 let states = self.lat.get_mut(prev_hi..).unwrap_or(&mut []);
-                for ((best, st), &lp) in self.v_best.iter_mut().zip(states).zip(&self.v_lp) {
+                for ((best, st), &lp) in v_best.iter_mut().zip(states).zip(v_lp.iter()) {
                     let sc = prev.score + lp;
                     if sc > *best {
                         *best = sc;
@@ -1135,11 +1144,11 @@ impl Scratch {
                     }
                 }
                 if conf {
-                    self.l_lp.extend_from_slice(&self.v_lp);
+                    self.l_lp.extend_from_slice(v_lp);
                 }
             }
             let states = self.lat.get_mut(prev_hi..).unwrap_or(&mut []);
-            for (st, &best) in states.iter_mut().zip(&self.v_best) {
+            for (st, &best) in states.iter_mut().zip(v_best.iter()) {
                 st.score += best;
             }
             self.prune_states(prev_hi);
@@ -1312,8 +1321,12 @@ impl Scratch {
             .map(|st| st.score)
             .fold(f32::NEG_INFINITY, f32::max);
         let floor = best - VITERBI_BEAM;
-        let mut w = 0;
-        for r in 0..states.len() {
+        // most steps keep every state: nothing moves until the first drop
+        let Some(first) = states.iter().position(|st| st.score < floor) else {
+            return;
+        };
+        let mut w = first;
+        for r in first + 1..states.len() {
             if let Some(&st) = states.get(r) {
                 if st.score >= floor {
                     if let Some(slot) = states.get_mut(w) {

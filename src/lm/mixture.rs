@@ -75,6 +75,12 @@ impl Lm for Mixture {
     fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
         self.mix_many(nexts, out, |m, n, o| m.logp2_many(prev, n, o));
     }
+
+    fn for_each_stored_bigram(&self, f: &mut dyn FnMut(TokenId, TokenId)) -> bool {
+        self.models
+            .iter()
+            .fold(true, |all, (m, _)| m.for_each_stored_bigram(f) && all)
+    }
 }
 
 /// How many next tokens a mixture scores per model call (the batch of a

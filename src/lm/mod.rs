@@ -108,6 +108,17 @@ pub trait Lm: Send + Sync {
             *o = self.logp2(prev, n);
         }
     }
+
+    /// Calls `f(prev, next)` for every bigram the model stores (a pair may
+    /// come more than once) and returns `true`; or returns `false` when the
+    /// model cannot list them (the default). The repairer derives a table
+    /// of the likeliest spellings of each pair of skeletons from them, which
+    /// speeds up pages that lost their marks; without it those pages are
+    /// repaired the slow way.
+    fn for_each_stored_bigram(&self, f: &mut dyn FnMut(TokenId, TokenId)) -> bool {
+        let _ = f;
+        false
+    }
 }
 
 impl<T: Lm + ?Sized> Lm for &T {
@@ -129,6 +140,9 @@ impl<T: Lm + ?Sized> Lm for &T {
     fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
         (**self).logp2_many(prev, nexts, out)
     }
+    fn for_each_stored_bigram(&self, f: &mut dyn FnMut(TokenId, TokenId)) -> bool {
+        (**self).for_each_stored_bigram(f)
+    }
 }
 
 impl<T: Lm + ?Sized> Lm for std::sync::Arc<T> {
@@ -149,6 +163,9 @@ impl<T: Lm + ?Sized> Lm for std::sync::Arc<T> {
     }
     fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
         (**self).logp2_many(prev, nexts, out)
+    }
+    fn for_each_stored_bigram(&self, f: &mut dyn FnMut(TokenId, TokenId)) -> bool {
+        (**self).for_each_stored_bigram(f)
     }
 }
 

@@ -316,6 +316,31 @@ impl LanguageModel {
         self.data()
     }
 
+    /// Calls `f(prev, next, logp2(prev, next))` for every stored bigram,
+    /// rows in token order (for tables derived from the model).
+    pub(crate) fn for_each_bigram(&self, mut f: impl FnMut(TokenId, TokenId, f32)) {
+        if self.layout.order < 2 {
+            return;
+        }
+        let l = &self.layout;
+        let d = self.data();
+        for prev in 0..l.vocab {
+            let at = l.bi_offsets.start + 4 * prev as usize;
+            if at + 8 > l.bi_offsets.end {
+                break;
+            }
+            let (lo, hi) = (rd_u32(d, at) as usize, rd_u32(d, at + 4) as usize);
+            for e in lo..hi {
+                let Some(next) = d.get(l.bi_next.start + 2 * e..l.bi_next.start + 2 * e + 2) else {
+                    break;
+                };
+                let next = u32::from(u16::from_le_bytes([next[0], next[1]]));
+                let q = d.get(l.bi_q.start + e).copied().unwrap_or(0);
+                f(prev, next, rd_f32(d, l.bi_codebook.start + 4 * q as usize));
+            }
+        }
+    }
+
     /// Sizes and build metadata.
     pub fn info(&self) -> ModelInfo {
         ModelInfo {
@@ -647,6 +672,11 @@ impl Lm for LanguageModel {
 
     fn logp2_many(&self, prev: TokenId, nexts: &[TokenId], out: &mut [f32]) {
         LanguageModel::logp2_many(self, prev, nexts, out)
+    }
+
+    fn for_each_stored_bigram(&self, f: &mut dyn FnMut(TokenId, TokenId)) -> bool {
+        self.for_each_bigram(|p, n, _| f(p, n));
+        true
     }
 }
 

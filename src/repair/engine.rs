@@ -6,6 +6,7 @@ use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::memo::Memo;
 use super::noise::{self, Features};
+use super::pairs::{SkelId, SkelPairs};
 use super::{Edit, Strength};
 use crate::fxhash::FxBuild;
 use crate::lm::{self, Lm, TokenId, BOUNDARY, UNKNOWN};
@@ -142,6 +143,9 @@ struct Uniq {
     /// Letters `d` or `đ`, and `đ` alone (for the document's features).
     d: u8,
     dbar: u8,
+    /// Which active candidate (from `astart`) is best on channel + unigram;
+    /// set by the pricing of stripped pages only (see [`Scratch::narrow`]).
+    abest: u8,
     count: u32,
     /// The word's letters: an index into `Scratch::anas` with the [`LOCAL`]
     /// bit, else into `Known::anas`; [`NO_ANA`] for fixed words. Kept out
@@ -240,6 +244,8 @@ pub(crate) struct Scratch {
     joint_beam: f32,
     /// This document's [`CHANNEL_BEAM`].
     chan_beam: f32,
+    /// The skeleton of every place of the document, while narrowing.
+    pskel: Vec<(SkelId, bool)>,
 }
 
 /// A state of the decoder's lattice: 16 bytes, one push and one move a
@@ -269,6 +275,8 @@ pub(crate) struct Params<'a> {
     pub model_id: u64,
     /// `lm` when it is a plain model (see [`Memo`]).
     pub plain: Option<&'a crate::lm::LanguageModel>,
+    /// The model's [`SkelPairs`], built on first use (see `narrow`).
+    pub pairs: &'a dyn Fn() -> Option<&'a SkelPairs>,
     pub strength: Strength,
     pub tone: TonePolicy,
 }
@@ -554,6 +562,7 @@ impl Scratch {
             flags: 0,
             d: 0,
             dbar: 0,
+            abest: 0,
             ana: NO_ANA,
             count: 0,
             start,
@@ -834,6 +843,14 @@ impl Scratch {
                     self.beam.sort_by(|x, y| y.2.total_cmp(&x.2));
                     self.beam.truncate(MAX_CANDS);
                 }
+                if self.joint_beam == JOINT_BEAM_STRIPPED {
+                    let mut top = f32::NEG_INFINITY;
+                    for (i, &(_, _, key)) in self.beam.iter().enumerate() {
+                        if key > top {
+                            (top, u.abest) = (key, i as u8);
+                        }
+                    }
+                }
                 for &(k, s, _) in &self.beam {
                     self.active.push(u.start + k);
                     self.atok
@@ -874,6 +891,94 @@ impl Scratch {
                 }
                 seg_start = i + 1;
                 open = false;
+            }
+        }
+    }
+
+    /// Narrows the final decode of a stripped page: each word keeps only
+    /// its forms that one of its two neighbouring pairs of skeletons spells
+    /// in the model's best stored bigrams ([`SkelPairs`]), and its best form
+    /// on channel + unigram. The lattice then has two or three states a word
+    /// instead of five, and a quarter of the transitions.
+    fn narrow(&mut self, pairs: &SkelPairs) {
+        // each place's skeleton, and whether it is a word with a choice
+        self.pskel.clear();
+        for p in &self.pos {
+            let (t, open) = match p {
+                Pos::Fixed(t) => (*t, false),
+                Pos::Word(w) => self
+                    .words
+                    .get(*w as usize)
+                    .and_then(|w| self.uniq.get(w.uniq as usize))
+                    .and_then(|u| {
+                        let n = u.aend.saturating_sub(u.astart);
+                        let t = self.atok.get(u.astart as usize)?;
+                        Some((*t, n > 1 && n <= 32))
+                    })
+                    .unwrap_or((UNKNOWN, false)),
+            };
+            self.pskel.push((pairs.skel(t), open));
+        }
+        // one look per pair of places: the row of (p - 1, p), then (p, p + 1)
+        let mut left = None;
+        for p in 0..self.pos.len() {
+            let (me, open) = self.pskel.get(p).copied().unwrap_or((UNKNOWN, false));
+            let (next, next_open) = self.pskel.get(p + 1).copied().unwrap_or((BOUNDARY, false));
+            let right = if open || next_open {
+                pairs.row(me, next)
+            } else {
+                None
+            };
+            let row_left = std::mem::replace(&mut left, right);
+            let (Some(&Pos::Word(w)), true) = (self.pos.get(p), open) else {
+                continue;
+            };
+            let Some(wr) = self.words.get(w as usize) else {
+                continue;
+            };
+            let Some(u) = self.uniq.get(wr.uniq as usize) else {
+                continue;
+            };
+            let (s, e) = (u.astart as usize, u.aend as usize);
+            let toks = self.atok.get(s..e).unwrap_or(&[]);
+            // the best on channel + unigram stays
+            let mut keep = 1u32 << u.abest;
+            let mut support = |t: u16| {
+                if let Some(k) = toks.iter().position(|&x| x == TokenId::from(t)) {
+                    keep |= 1 << k;
+                }
+            };
+            for &(_, t) in row_left.into_iter().flatten() {
+                support(t);
+            }
+            for &(t, _) in right.into_iter().flatten() {
+                support(t);
+            }
+            if keep.count_ones() as usize == toks.len() {
+                continue;
+            }
+            // the word gets a copy of its `Uniq` with the narrowed range, so
+            // the decoder and the rendering read it as any other
+            let ns = self.active.len() as u32;
+            for i in (s..e).filter(|i| keep & (1 << (i - s)) != 0) {
+                let (Some(&a), Some(&t), Some(&sc)) =
+                    (self.active.get(i), self.atok.get(i), self.ascore.get(i))
+                else {
+                    continue;
+                };
+                self.active.push(a);
+                self.atok.push(t);
+                self.ascore.push(sc);
+            }
+            let narrowed = Uniq {
+                astart: ns,
+                aend: self.active.len() as u32,
+                ..u.clone()
+            };
+            let ui = self.uniq.len() as u32;
+            self.uniq.push(narrowed);
+            if let Some(wr) = self.words.get_mut(w as usize) {
+                wr.uniq = ui;
             }
         }
     }
@@ -1493,6 +1598,11 @@ pub(crate) fn repair_doc<'t>(
     if noisy {
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);
+        if sc.joint_beam == JOINT_BEAM_STRIPPED {
+            if let Some(pairs) = (p.pairs)() {
+                sc.narrow(pairs);
+            }
+        }
         sc.decode(p.lm, false, edits);
     } else {
         let any = sc.uniq.iter().any(|u| u.flags & F_EVIDENCE != 0);
@@ -1700,6 +1810,7 @@ mod estimate_tests {
             lm: r.lm(),
             model_id: r.model.id(),
             plain: r.model.plain(),
+            pairs: &|| r.model.pairs(),
             strength: crate::repair::Strength::Auto,
             tone: TonePolicy::Keep,
         };

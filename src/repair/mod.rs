@@ -31,15 +31,17 @@ mod letters;
 mod lexicon;
 mod memo;
 mod noise;
+mod pairs;
 
 use crate::lm::{log_add, CHUNK};
 use crate::lm::{Counter, LanguageModel, Lm, Mixture};
 use crate::normalize::TonePolicy;
 use crate::{Error, ErrorKind, Span};
+use pairs::SkelPairs;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How firmly to repair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,20 +116,30 @@ enum Model {
     /// A model with an id of its own, so per-thread memos of its lookups
     /// are never read for another model; and the model again when it is a
     /// plain [`LanguageModel`] (the decoder then asks its filters first).
-    Owned(Arc<dyn Lm>, u64, Option<Box<LanguageModel>>),
+    Owned(
+        Arc<dyn Lm>,
+        u64,
+        Option<Box<LanguageModel>>,
+        Arc<OnceLock<Option<SkelPairs>>>,
+    ),
 }
 
 impl Model {
     fn owned(m: Arc<dyn Lm>, plain: Option<Box<LanguageModel>>) -> Model {
         static NEXT: AtomicU64 = AtomicU64::new(1);
-        Model::Owned(m, NEXT.fetch_add(1, Ordering::Relaxed), plain)
+        Model::Owned(
+            m,
+            NEXT.fetch_add(1, Ordering::Relaxed),
+            plain,
+            Arc::default(),
+        )
     }
 
     /// The id of the model (0 for the embedded one).
     fn id(&self) -> u64 {
         match self {
             Model::Embedded => 0,
-            Model::Owned(_, id, _) => *id,
+            Model::Owned(_, id, ..) => *id,
         }
     }
 
@@ -135,7 +147,16 @@ impl Model {
     fn plain(&self) -> Option<&LanguageModel> {
         match self {
             Model::Embedded => Some(LanguageModel::embedded()),
-            Model::Owned(_, _, plain) => plain.as_deref(),
+            Model::Owned(_, _, plain, _) => plain.as_deref(),
+        }
+    }
+
+    /// The model's best spellings of each pair of skeletons (built on
+    /// first use), when it can list its bigrams.
+    fn pairs(&self) -> Option<&SkelPairs> {
+        match self {
+            Model::Embedded => SkelPairs::embedded(),
+            Model::Owned(m, _, _, t) => t.get_or_init(|| SkelPairs::build(m.as_ref())).as_ref(),
         }
     }
 }
@@ -303,6 +324,7 @@ impl Repairer {
             lm: self.lm(),
             model_id: self.model.id(),
             plain: self.model.plain(),
+            pairs: &|| self.model.pairs(),
             strength: self.strength,
             tone: self.tone,
         };
@@ -483,6 +505,14 @@ impl Lm for Blend {
             |m, n, o| m.logp2_many(prev, n, o),
             |m, n, o| m.logp2_many(prev, n, o),
         );
+    }
+
+    fn for_each_stored_bigram(
+        &self,
+        f: &mut dyn FnMut(crate::lm::TokenId, crate::lm::TokenId),
+    ) -> bool {
+        // both lists: a pair either model stores
+        self.a.for_each_stored_bigram(f) && self.b.for_each_stored_bigram(f)
     }
 }
 

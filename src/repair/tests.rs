@@ -120,3 +120,73 @@ fn every_lookup_path_repairs_alike() {
         }
     }
 }
+
+/// A model that answers lookups but cannot list its bigrams (any `Lm` a
+/// user writes): the repairer then has no table of pairs and decodes a
+/// stripped page over every candidate.
+struct Unlisted(&'static LanguageModel);
+
+impl Lm for Unlisted {
+    fn order(&self) -> usize {
+        self.0.order()
+    }
+    fn logp(&self, context: &[crate::lm::TokenId], next: crate::lm::TokenId) -> f32 {
+        self.0.logp(context, next)
+    }
+}
+
+/// Models list the bigrams they store; mixtures and blends list every
+/// part's, and a model that cannot list them says so.
+#[test]
+fn models_list_their_stored_bigrams() {
+    let m = LanguageModel::embedded();
+    let mut n = 0usize;
+    assert!(m.for_each_stored_bigram(&mut |_, _| n += 1));
+    assert_eq!(n, m.info().bigrams);
+    let mix = Mixture::new(vec![(m.clone(), 0.5), (m.clone(), 0.5)]);
+    let mut n2 = 0usize;
+    assert!(mix.for_each_stored_bigram(&mut |_, _| n2 += 1));
+    assert_eq!(n2, 2 * n);
+    assert!(!Unlisted(m).for_each_stored_bigram(&mut |_, _| {}));
+    let shared: Arc<dyn Lm> = Arc::new(m.clone());
+    assert!(shared.for_each_stored_bigram(&mut |_, _| {}));
+}
+
+/// On a page that lost its marks, the decode narrowed by the table of pairs
+/// restores the words as well as the decode over every candidate, and
+/// mostly the same way; on a page with marks the table is never asked.
+#[test]
+fn narrowed_stripped_decode_matches_the_full_one() {
+    let clean = "Chiều ngày 14/5, Ban Thường vụ Huyện ủy tổ chức hội nghị giao ban công tác \
+                 quý II. Đồng chí Bí thư Huyện ủy yêu cầu các xã đẩy nhanh tiến độ xây dựng \
+                 nông thôn mới, chăm lo đời sống người dân và giữ vững an ninh trật tự. \
+                 Báo cáo cho thấy toàn huyện đã giải ngân được trên 85% vốn đầu tư công, \
+                 thu ngân sách đạt khá so với cùng kỳ năm trước.\n";
+    let text = clean.repeat(3);
+    let stripped = damage::damage(&text, damage::Damage::Strip, 3);
+    let narrowed = Repairer::new().repair(&stripped);
+    let full = Repairer::builder()
+        .model(Unlisted(LanguageModel::embedded()))
+        .build()
+        .unwrap()
+        .repair(&stripped);
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let (want, a, b) = (words(&text), words(&narrowed.text), words(&full.text));
+    assert_eq!(a.len(), want.len());
+    assert_eq!(b.len(), want.len());
+    let right = |got: &[String]| got.iter().zip(&want).filter(|(g, w)| g == w).count();
+    let (ra, rb) = (right(&a), right(&b));
+    assert!(ra * 100 >= want.len() * 85, "narrowed {ra}/{}", want.len());
+    assert!(ra + want.len() / 50 >= rb, "narrowed {ra}, full {rb}");
+    let differ = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    assert!(differ * 10 <= want.len(), "{differ} words differ");
+    // marks added, not stripped: both decode alike
+    let added = damage::damage(&text, damage::Damage::ADD_MARKS, 3);
+    let with = Repairer::new().repair(&added);
+    let without = Repairer::builder()
+        .model(Unlisted(LanguageModel::embedded()))
+        .build()
+        .unwrap()
+        .repair(&added);
+    assert_eq!(with.text, without.text);
+}

@@ -1007,6 +1007,11 @@ impl Scratch {
     fn local_ops(&mut self, lm: &dyn Lm, select: Select, ops: &mut [Ops; 2]) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let (stride, first) = self.sample_strides();
+        // on a page that looks stripped the observed neighbours have no
+        // tones either, and weighing against them changed no output we
+        // measured: every word takes the unigram (news (b), our text: the same
+        // output; a sixth of the bench's stripped work)
+        let stripped = self.joint_beam == JOINT_BEAM_STRIPPED;
         for (k, w) in self.words.iter().step_by(stride).enumerate() {
             let Some(u) = self.uniq.get(w.uniq as usize) else {
                 continue;
@@ -1031,7 +1036,7 @@ impl Scratch {
             // any other word is damaged for sure, and the unigram is enough
             // to tell which kind of damage it took (half the lookups of
             // the rate estimate on a page like the real one, same figures)
-            let context = (active.len() > 1 && u.flags & F_VALID != 0).then(|| {
+            let context = (active.len() > 1 && u.flags & F_VALID != 0 && !stripped).then(|| {
                 let p = w.pos as usize;
                 let prev = if p == 0 {
                     BOUNDARY

@@ -144,7 +144,8 @@ struct Uniq {
     d: u8,
     dbar: u8,
     /// Which active candidate (from `astart`) is best on channel + unigram;
-    /// set by the pricing of stripped pages only (see [`Scratch::narrow`]).
+    /// set by the pricing of stripped pages only (see [`Scratch::narrow`],
+    /// [`Scratch::local_ops`]).
     abest: u8,
     count: u32,
     /// The word's letters: an index into `Scratch::anas` with the [`LOCAL`]
@@ -1046,17 +1047,27 @@ impl Scratch {
                 (prev, self.kept_token(p + 1))
             });
             let mut best = (f32::NEG_INFINITY, u.keep);
-            for ((&ci, &s), &t) in active.iter().zip(ascore).zip(atok) {
-                let s = match context {
-                    Some((prev, next)) => s + memo.p2(lm, prev, t) + memo.p2(lm, t, next),
-                    None if active.len() > 1 => match self.cand(ci) {
-                        Some(c) => s + c.uni,
-                        None => continue,
-                    },
-                    None => s,
-                };
-                if s > best.0 {
-                    best = (s, ci);
+            // a stripped page's pricing kept the best on channel + unigram
+            let priced = if stripped && active.len() > 1 {
+                active.get(u.abest as usize)
+            } else {
+                None
+            };
+            if let Some(&ci) = priced {
+                best.1 = ci;
+            } else {
+                for ((&ci, &s), &t) in active.iter().zip(ascore).zip(atok) {
+                    let s = match context {
+                        Some((prev, next)) => s + memo.p2(lm, prev, t) + memo.p2(lm, t, next),
+                        None if active.len() > 1 => match self.cand(ci) {
+                            Some(c) => s + c.uni,
+                            None => continue,
+                        },
+                        None => s,
+                    };
+                    if s > best.0 {
+                        best = (s, ci);
+                    }
                 }
             }
             // an invalid word kept as written (its one `Out::Keep`) shows

@@ -69,6 +69,12 @@ const LOCAL_SAMPLE: usize = 4000;
 /// first; when the sample shows heavy damage (see [`noise::heavy`]) the
 /// estimate from it stands, else the other words are counted too.
 const FIRST_SAMPLE: usize = 128;
+/// [`FIRST_SAMPLE`] on a page that looks stripped at first guess, where a
+/// tone lost from nearly every word shows in a few (the words with `d` are
+/// still all counted). Held-out news (b) 89.19% with 128, 64 and 32 (right
+/// words broken 3879, 3880, 3881), our text 94.67%; the bench's stripped
+/// documents do 2.7% and 5.4% less work.
+const FIRST_SAMPLE_STRIPPED: usize = 32;
 
 /// Which words a pricing round or the rate estimate takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1087,7 +1093,12 @@ impl Scratch {
     fn sample_strides(&self) -> (usize, usize) {
         let stride = (self.words.len() / LOCAL_SAMPLE).max(1);
         let n = self.words.len().div_ceil(stride);
-        (stride, n.div_ceil(FIRST_SAMPLE).max(1))
+        let sample = if self.joint_beam == JOINT_BEAM_STRIPPED {
+            FIRST_SAMPLE_STRIPPED
+        } else {
+            FIRST_SAMPLE
+        };
+        (stride, n.div_ceil(sample).max(1))
     }
 
     /// The channel rates of this document: the operations of each word's

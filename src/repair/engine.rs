@@ -918,8 +918,10 @@ impl Scratch {
                     .get(*w as usize)
                     .and_then(|w| self.uniq.get(w.uniq as usize))
                     .and_then(|u| {
+                        // a word without candidates has an empty range,
+                        // whose start is the next word's
                         let n = u.aend.saturating_sub(u.astart);
-                        let t = self.atok.get(u.astart as usize)?;
+                        let t = self.atok.get(u.astart as usize).filter(|_| n > 0)?;
                         Some((*t, n > 1 && n <= 32))
                     })
                     .unwrap_or((UNKNOWN, false)),

@@ -163,13 +163,16 @@ fn narrowed_stripped_decode_matches_the_full_one() {
                  Báo cáo cho thấy toàn huyện đã giải ngân được trên 85% vốn đầu tư công, \
                  thu ngân sách đạt khá so với cùng kỳ năm trước.\n";
     let text = clean.repeat(3);
+    let (with_table, without) = (
+        Repairer::new(),
+        Repairer::builder()
+            .model(Unlisted(LanguageModel::embedded()))
+            .build()
+            .unwrap(),
+    );
     let stripped = damage::damage(&text, damage::Damage::Strip, 3);
-    let narrowed = Repairer::new().repair(&stripped);
-    let full = Repairer::builder()
-        .model(Unlisted(LanguageModel::embedded()))
-        .build()
-        .unwrap()
-        .repair(&stripped);
+    let narrowed = with_table.repair(&stripped);
+    let full = without.repair(&stripped);
     let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
     let (want, a, b) = (words(&text), words(&narrowed.text), words(&full.text));
     assert_eq!(a.len(), want.len());
@@ -182,11 +185,5 @@ fn narrowed_stripped_decode_matches_the_full_one() {
     assert!(differ * 10 <= want.len(), "{differ} words differ");
     // marks added, not stripped: both decode alike
     let added = damage::damage(&text, damage::Damage::ADD_MARKS, 3);
-    let with = Repairer::new().repair(&added);
-    let without = Repairer::builder()
-        .model(Unlisted(LanguageModel::embedded()))
-        .build()
-        .unwrap()
-        .repair(&added);
-    assert_eq!(with.text, without.text);
+    assert_eq!(with_table.repair(&added).text, without.repair(&added).text);
 }

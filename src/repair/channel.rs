@@ -187,8 +187,10 @@ impl Counts {
 /// all-zero counts (of candidates that are never priced).
 #[derive(Debug)]
 pub(crate) struct CountTable {
-    all: Vec<Counts>,
-    ids: HashMap<Counts, u32, FxBuild>,
+    /// Each id's counts and the fixed part of its score.
+    all: Vec<(Counts, f32)>,
+    /// Keyed by the counts and the bits of the fixed part.
+    ids: HashMap<(Counts, u32), u32, FxBuild>,
     /// Per id: the round it was last priced in (0: never) and that price.
     priced: Vec<(u32, f32)>,
     round: u32,
@@ -202,7 +204,7 @@ impl Default for CountTable {
             priced: Vec::new(),
             round: 0,
         };
-        t.intern(Counts::default());
+        t.intern(Counts::default(), 0.0);
         t
     }
 }
@@ -218,24 +220,27 @@ impl CountTable {
         self.all.clear();
         self.ids.clear();
         self.priced.clear();
-        self.intern(Counts::default());
+        self.intern(Counts::default(), 0.0);
     }
 
-    /// The id of `k`.
-    pub fn intern(&mut self, k: Counts) -> u32 {
-        if let Some(&id) = self.ids.get(&k) {
+    /// The id of `k` with the fixed score `extra` (finite or -inf), which
+    /// every price of the id includes: a candidate then needs nothing but
+    /// its id to be priced.
+    pub fn intern(&mut self, k: Counts, extra: f32) -> u32 {
+        let key = (k, extra.to_bits());
+        if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let id = self.all.len() as u32;
-        self.all.push(k);
+        self.all.push((k, extra));
         self.priced.push((0, 0.0));
-        self.ids.insert(k, id);
+        self.ids.insert(key, id);
         id
     }
 
     /// The counts of `id` (none for an unknown id).
     pub fn get(&self, id: u32) -> Counts {
-        self.all.get(id as usize).copied().unwrap_or_default()
+        self.all.get(id as usize).map(|x| x.0).unwrap_or_default()
     }
 
     /// Starts a round: prices from now on are under new costs.
@@ -247,8 +252,8 @@ impl CountTable {
         }
     }
 
-    /// `Counts::cost` of `id` under `c`, which must be the same costs for
-    /// the whole round.
+    /// `Counts::cost` of `id` under `c` plus its fixed part; `c` must be
+    /// the same costs for the whole round.
     #[inline]
     pub fn cost(&mut self, id: u32, c: &Costs) -> f32 {
         let i = id as usize;
@@ -256,7 +261,9 @@ impl CountTable {
             return 0.0;
         };
         if slot.0 != self.round {
-            *slot = (self.round, self.all.get(i).map_or(0.0, |k| k.cost(c)));
+            // never NaN: the fixed part is finite or -inf, the costs finite
+            let price = self.all.get(i).map_or(0.0, |(k, x)| x + k.cost(c));
+            *slot = (self.round, price);
         }
         slot.1
     }

@@ -98,17 +98,48 @@ enum Out {
     Bare,
 }
 
+/// A candidate: 16 bytes, so the sweep of a word's candidates when it is
+/// priced reads four to a cache line (the thread's arena of them is larger
+/// than the caches; the first look at a word's candidates usually misses).
 #[derive(Debug, Clone, Copy)]
 struct Cand {
     token: TokenId,
-    out: Out,
-    /// Fixed part of the score (penalties of keeping unknown words).
-    extra: f32,
+    out: OutCode,
     /// Unigram log-probability of the token (for pruning).
     uni: f32,
-    /// Channel operations from this candidate to the observed word: an id
-    /// into the thread's [`CountTable`].
+    /// Channel operations from this candidate to the observed word, with
+    /// the fixed part of its score (penalties of keeping unknown words): an
+    /// id into the thread's [`CountTable`].
     counts: u32,
+}
+
+/// An [`Out`] in 32 bits: the kind in the top two, the index below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct OutCode(u32);
+
+impl OutCode {
+    const KIND: u32 = 30;
+    const INDEX: u32 = (1 << Self::KIND) - 1;
+
+    fn new(o: Out) -> OutCode {
+        // inventory and dictionary indices are far below 2^30
+        OutCode(match o {
+            Out::Keep => 0,
+            Out::Syl(i) => 1 << Self::KIND | (i & Self::INDEX),
+            Out::Abbr(i) => 2 << Self::KIND | (i & Self::INDEX),
+            Out::Bare => 3 << Self::KIND,
+        })
+    }
+
+    fn get(self) -> Out {
+        let i = self.0 & Self::INDEX;
+        match self.0 >> Self::KIND {
+            0 => Out::Keep,
+            1 => Out::Syl(i),
+            2 => Out::Abbr(i),
+            _ => Out::Bare,
+        }
+    }
 }
 
 const F_STACKED: u8 = 1;
@@ -205,6 +236,9 @@ pub(crate) struct Scratch {
     /// then needs no look at them.
     atok: Vec<TokenId>,
     ascore: Vec<f32>,
+    /// The fixed parts of the scores of the word being built (see
+    /// [`Self::push_cand`]).
+    cand_extra: Vec<f32>,
     /// One word's channel scores.
     word_scores: Vec<f32>,
     /// One word's candidates within the channel beam: (index in the word,
@@ -561,10 +595,24 @@ impl Scratch {
         (ui, style)
     }
 
+    /// Adds a candidate to the document's arena; `extra` (the fixed part
+    /// of its score) waits in `cand_extra` until [`Self::count_ops`] interns
+    /// it with the candidate's operations.
+    fn push_cand(&mut self, token: TokenId, out: Out, extra: f32) {
+        self.cands.push(Cand {
+            token,
+            out: OutCode::new(out),
+            uni: 0.0,
+            counts: 0,
+        });
+        self.cand_extra.push(extra);
+    }
+
     /// Builds the candidates of one distinct word; with its tone style
     /// vote when it is a toned valid syllable.
     fn add_uniq(&mut self, word: &str, ctx: Context) -> (Uniq, Option<ToneStyle>) {
         let start = self.cands.len() as u32;
+        self.cand_extra.clear();
         let mut u = Uniq {
             flags: 0,
             d: 0,
@@ -583,13 +631,7 @@ impl Scratch {
             _ => {
                 u.flags = F_FIXED;
                 let token = lm::token_of_word(word);
-                self.cands.push(Cand {
-                    token,
-                    out: Out::Keep,
-                    extra: 0.0,
-                    uni: 0.0,
-                    counts: 0,
-                });
+                self.push_cand(token, Out::Keep, 0.0);
                 u.end = start + 1;
                 return (u, None);
             }
@@ -611,13 +653,7 @@ impl Scratch {
         } else if multi_tone && joined(word) {
             // two syllables written without a space (`củamình`): not damage
             u.flags = F_FIXED;
-            self.cands.push(Cand {
-                token: UNKNOWN,
-                out: Out::Keep,
-                extra: 0.0,
-                uni: 0.0,
-                counts: 0,
-            });
+            self.push_cand(UNKNOWN, Out::Keep, 0.0);
             u.end = start + 1;
             return (u, None);
         }
@@ -634,13 +670,11 @@ impl Scratch {
                     kept = true;
                     style = written_style(&a, &shape);
                 }
-                self.cands.push(Cand {
-                    token: lm::syllable_token(i),
-                    out: if is_obs { Out::Keep } else { Out::Syl(i) },
-                    extra: 0.0,
-                    uni: 0.0,
-                    counts: 0,
-                });
+                self.push_cand(
+                    lm::syllable_token(i),
+                    if is_obs { Out::Keep } else { Out::Syl(i) },
+                    0.0,
+                );
             }
         }
         let viet_skeleton = self.cands.len() as u32 > start;
@@ -655,13 +689,7 @@ impl Scratch {
                     known_abbrev = true;
                     continue;
                 }
-                self.cands.push(Cand {
-                    token: UNKNOWN,
-                    out: Out::Abbr(i),
-                    extra: 0.0,
-                    uni: 0.0,
-                    counts: 0,
-                });
+                self.push_cand(UNKNOWN, Out::Abbr(i), 0.0);
             }
         }
         if !kept {
@@ -693,28 +721,17 @@ impl Scratch {
                 }
             }
             u.keep = self.cands.len() as u32;
-            self.cands.push(Cand {
-                token: UNKNOWN,
-                out: Out::Keep,
-                extra,
-                uni: 0.0,
-                counts: 0,
-            });
+            self.push_cand(UNKNOWN, Out::Keep, extra);
             if a.n_marks() > 0 {
                 // every mark was noise (`Ùnitéd`); with a Vietnamese skeleton
                 // or in capitals an unknown word is less likely than a syllable
                 // or a known abbreviation
-                self.cands.push(Cand {
-                    token: UNKNOWN,
-                    out: Out::Bare,
-                    extra: if viet_skeleton || caps {
-                        KEEP_UNKNOWN
-                    } else {
-                        0.0
-                    },
-                    uni: 0.0,
-                    counts: 0,
-                });
+                let extra = if viet_skeleton || caps {
+                    KEEP_UNKNOWN
+                } else {
+                    0.0
+                };
+                self.push_cand(UNKNOWN, Out::Bare, extra);
             }
         }
         u.end = self.cands.len() as u32;
@@ -745,12 +762,12 @@ impl Scratch {
     fn count_ops(&mut self, u: &Uniq, a: &Analysis) {
         let letters = a.letters();
         let valid = u.flags & F_VALID != 0;
-        for c in self
+        let cands = self
             .cands
             .get_mut(u.start as usize..u.end as usize)
-            .unwrap_or(&mut [])
-        {
-            let shape = match c.out {
+            .unwrap_or(&mut []);
+        for (c, &extra) in cands.iter_mut().zip(&self.cand_extra) {
+            let shape = match c.out.get() {
                 Out::Syl(i) => shapes().get(i as usize).copied(),
                 Out::Abbr(i) => abbrevs().all.get(i as usize).map(|x| x.shape),
                 Out::Bare => Some(Shape::bare(letters)),
@@ -758,14 +775,17 @@ impl Scratch {
                 Out::Keep => {
                     // kept as written: marks are intended, vowels gained nothing
                     let v = letters.iter().filter(|l| is_vowel(l.base)).count();
-                    c.counts = self.known.counts.intern(Counts::kept_unknown(v));
+                    c.counts = self.known.counts.intern(Counts::kept_unknown(v), extra);
                     continue;
                 }
             };
-            match shape {
-                Some(s) => c.counts = self.known.counts.intern(counts(letters, &s)),
-                None => c.extra = f32::NEG_INFINITY,
-            }
+            c.counts = match shape {
+                Some(s) => self.known.counts.intern(counts(letters, &s), extra),
+                None => self
+                    .known
+                    .counts
+                    .intern(Counts::default(), f32::NEG_INFINITY),
+            };
         }
     }
 
@@ -823,7 +843,7 @@ impl Scratch {
             let mut best = f32::NEG_INFINITY;
             for (w, c) in self.word_scores.iter_mut().zip(cands) {
                 // never NaN (`extra` is finite or -inf, costs finite)
-                let s = c.extra + table.cost(c.counts, costs);
+                let s = table.cost(c.counts, costs);
                 *w = s;
                 if s > best {
                     best = s;
@@ -873,6 +893,9 @@ impl Scratch {
     /// With `only_open`, sentences where every word has a single candidate
     /// are skipped (their choice is already made).
     fn decode(&mut self, lm: &dyn Lm, only_open: bool, conf: bool) {
+        // the memo is out of `self` while the lattice is (moved once a
+        // document: it holds a copy of the model's handle)
+        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let trigram = lm.order() >= 3;
         let mut seg_start = 0;
         let mut open = false;
@@ -894,12 +917,13 @@ impl Scratch {
             };
             if is_end {
                 if i > seg_start && (open || !only_open) {
-                    self.viterbi(lm, seg_start, i, trigram, conf);
+                    self.viterbi(lm, &mut memo, seg_start, i, trigram, conf);
                 }
                 seg_start = i + 1;
                 open = false;
             }
         }
+        self.memo = memo;
     }
 
     /// Narrows the final decode of a stripped page: each word keeps only
@@ -1152,8 +1176,15 @@ impl Scratch {
         noise::reestimate(prior, &strided.plus(&more_d).plus(&rest[0]))
     }
 
-    fn viterbi(&mut self, lm: &dyn Lm, s: usize, e: usize, trigram: bool, conf: bool) {
-        let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
+    fn viterbi(
+        &mut self,
+        lm: &dyn Lm,
+        memo: &mut Memo,
+        s: usize,
+        e: usize,
+        trigram: bool,
+        conf: bool,
+    ) {
         self.l_off.clear();
         self.lat.clear();
         self.l_lpoff.clear();
@@ -1310,7 +1341,6 @@ impl Scratch {
                 arg = j;
             }
         }
-        self.memo = memo;
         // trace back
         let mut j = arg;
         let mut after = None;
@@ -1691,7 +1721,7 @@ fn render<'t>(
         let Some(c) = sc.cand(w.choice) else {
             continue;
         };
-        if c.out == Out::Keep {
+        if c.out.get() == Out::Keep {
             continue;
         }
         let Some(orig) = text.get(w.span.range()) else {
@@ -1701,7 +1731,7 @@ fn render<'t>(
         // the dictionary's own spelling, when the form is just that (most
         // edits are lower case): the edit borrows it
         let mut spelling: Option<&'static str> = None;
-        match c.out {
+        match c.out.get() {
             Out::Keep => continue,
             Out::Syl(i) => {
                 let inv = match style {

@@ -127,6 +127,34 @@ impl Costs {
     }
 }
 
+/// The rarest kind of operation a candidate needs, which bounds its score
+/// from above (every cost is a log-probability, at most 0): a candidate
+/// that needs a modifier or a bar dropped or replaced scores at most the
+/// dearer of those operations' costs, whatever else it needs. Pricing can
+/// then skip whole groups of a word's candidates without looking at them
+/// (see [`Costs::bound`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Loss {
+    /// Marks only kept or gained.
+    None,
+    /// A tone dropped or replaced, no modifier or bar lost.
+    Tone,
+    /// A modifier or a bar dropped or replaced.
+    Modifier,
+}
+
+impl Costs {
+    /// The highest score a candidate whose [`Counts::loss`] is `l` can have.
+    pub fn bound(&self, l: Loss) -> f32 {
+        let w = |k: usize| self.w.get(k).copied().unwrap_or(0.0);
+        match l {
+            Loss::None => 0.0,
+            Loss::Tone => w(T_DEL).max(w(T_SUB)),
+            Loss::Modifier => w(M_DEL).max(w(M_SUB)).max(w(D_DEL)),
+        }
+    }
+}
+
 /// The channel operations that turn one intended form into one observed
 /// spelling. They do not depend on the rates, so each candidate's are
 /// counted once and re-priced cheaply on every round of the rate estimate.
@@ -169,6 +197,18 @@ impl Counts {
         ops.d_none += f(D_NONE);
         ops.d_del += f(D_DEL);
         ops.d_keep += f(D_KEEP);
+    }
+
+    /// Which kind of loss these operations hold (see [`Loss`]).
+    pub fn loss(&self) -> Loss {
+        let has = |k: usize| self.n.get(k).is_some_and(|&x| x > 0);
+        if has(M_DEL) || has(M_SUB) || has(D_DEL) {
+            Loss::Modifier
+        } else if has(T_DEL) || has(T_SUB) {
+            Loss::Tone
+        } else {
+            Loss::None
+        }
     }
 
     /// A word kept as written although it is no syllable: its marks are

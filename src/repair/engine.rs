@@ -1,7 +1,7 @@
 //! Repairing one document: tokens and candidates, noise estimation, the
 //! Viterbi decoder, rendering with edits.
 
-use super::channel::{counts, Costs, CountTable, Counts, Ops, Rates, Shape, FLOOR};
+use super::channel::{counts, Costs, CountTable, Counts, Loss, Ops, Rates, Shape, FLOOR};
 use super::letters::{analyse, is_vowel, Analysis, M_BAR};
 use super::lexicon::{abbrevs, shapes};
 use super::memo::Memo;
@@ -177,13 +177,20 @@ fn cand_range<'a>(local: &'a [Cand], known: &'a [Cand], start: u32, end: u32) ->
 #[derive(Debug, Clone)]
 struct Uniq {
     flags: u8,
-    /// Letters `d` or `đ`, and `đ` alone (for the document's features).
-    d: u8,
-    dbar: u8,
+    /// Letters `d` or `đ` (low four bits), and `đ` alone (high four bits),
+    /// for the document's features; each saturates at 15 (see
+    /// [`Uniq::d`]).
+    dd: u8,
     /// Which active candidate (from `astart`) is best on channel + unigram;
     /// set by the pricing of stripped pages only (see [`Scratch::narrow`],
     /// [`Scratch::local_ops`]).
     abest: u8,
+    /// Where the candidates that lose a tone (low four bits), then those
+    /// that lose a modifier or a bar (high four bits) start, from `start`:
+    /// candidates are grouped by [`Loss`] when built, and pricing skips the
+    /// groups that cannot come within the channel beam. 15 stands for 15 or
+    /// later, read as the end (see [`Uniq::groups`]).
+    groups: u8,
     count: u32,
     /// The word's letters: an index into `Scratch::anas` with the [`LOCAL`]
     /// bit, else into `Known::anas`; [`NO_ANA`] for fixed words. Kept out
@@ -199,6 +206,26 @@ struct Uniq {
     aend: u32,
     /// Index of the observed form among the candidates (valid or kept).
     keep: u32,
+}
+
+impl Uniq {
+    /// Letters `d` or `đ`.
+    fn d(&self) -> u8 {
+        self.dd & 15
+    }
+
+    /// Letters `đ`.
+    fn dbar(&self) -> u8 {
+        self.dd >> 4
+    }
+
+    /// Where the [`Loss::Tone`] and [`Loss::Modifier`] groups of the word's
+    /// `n` candidates start, or later (never earlier: pricing skips from
+    /// there on).
+    fn groups(&self, n: usize) -> (usize, usize) {
+        let at = |g: u8| if g == 15 { n } else { usize::from(g).min(n) };
+        (at(self.groups & 15), at(self.groups >> 4))
+    }
 }
 
 /// One place in the token stream.
@@ -615,9 +642,9 @@ impl Scratch {
         self.cand_extra.clear();
         let mut u = Uniq {
             flags: 0,
-            d: 0,
-            dbar: 0,
+            dd: 0,
             abest: 0,
+            groups: 0xff,
             ana: NO_ANA,
             count: 0,
             start,
@@ -736,6 +763,7 @@ impl Scratch {
         }
         u.end = self.cands.len() as u32;
         self.count_ops(&u, &a);
+        self.group_by_loss(&mut u);
         if u.flags & F_VALID != 0 {
             if a.n_tones() > 0 {
                 u.flags |= F_TONED;
@@ -744,14 +772,16 @@ impl Scratch {
                 u.flags |= F_MARKED;
             }
         }
+        let (mut d, mut dbar) = (0u8, 0u8);
         for l in a.letters() {
             if l.base == b'd' {
-                u.d = u.d.saturating_add(1);
+                d = d.saturating_add(1);
                 if l.mods & (1 << M_BAR) != 0 {
-                    u.dbar = u.dbar.saturating_add(1);
+                    dbar = dbar.saturating_add(1);
                 }
             }
         }
+        u.dd = d.min(15) | dbar.min(15) << 4;
         u.ana = LOCAL | self.anas.len() as u32;
         self.anas.push(a);
         (u, style)
@@ -789,6 +819,30 @@ impl Scratch {
         }
     }
 
+    /// Orders the candidates of `u` (just built, at the end of the
+    /// document's arena) by [`Loss`], keeping their order within a group,
+    /// and records where the groups start.
+    fn group_by_loss(&mut self, u: &mut Uniq) {
+        let table = &self.known.counts;
+        let Some(cands) = self.cands.get_mut(u.start as usize..u.end as usize) else {
+            return;
+        };
+        let loss = |c: &Cand| table.get(c.counts).loss();
+        cands.sort_by_key(loss);
+        let first = |l: Loss| {
+            let i = cands
+                .iter()
+                .position(|c| loss(c) >= l)
+                .unwrap_or(cands.len());
+            // 15 and on read as the end: pricing then skips less
+            i.min(15) as u8
+        };
+        u.groups = first(Loss::Tone) | first(Loss::Modifier) << 4;
+        if let Some(k) = cands.iter().position(|c| c.out.get() == Out::Keep) {
+            u.keep = u.start + k as u32;
+        }
+    }
+
     /// Counts the channel operations of candidate `ci` of `u` into `ops`.
     #[inline]
     fn add_ops(&self, u: &Uniq, ci: u32, ops: &mut Ops) {
@@ -812,6 +866,15 @@ impl Scratch {
         }
         let table = &mut self.known.counts;
         table.start_round();
+        let bounds = [costs.bound(Loss::Tone), costs.bound(Loss::Modifier)];
+        let bound = |l: Loss| match l {
+            Loss::None => 0.0,
+            Loss::Tone => bounds[0],
+            Loss::Modifier => bounds[1],
+        };
+        // scores are at most 0, so a bound within the beam of 0 is within
+        // the beam of any best
+        let skip_none = bounds.iter().all(|&b| b >= -self.chan_beam);
         for u in self.uniq.iter_mut() {
             let cands = cand_range(&self.cands, &self.known.cands, u.start, u.end);
             let sampled = u.flags & F_SAMPLED != 0;
@@ -838,17 +901,44 @@ impl Scratch {
             // channel + unigram: the channel alone ties when marks are
             // stripped (`dau` has 30 candidates), and a candidate far behind
             // on both rarely wins in context
+            //
+            // the candidates that lose nothing come first; those that lose a
+            // tone or a modifier are priced only when their bound reaches
+            // the channel beam of the best so far (on a page with marks
+            // added, a word written right prices one or two candidates of
+            // its twenty)
+            let n = cands.len();
+            // where no group can be skipped (every bound within the beam
+            // of a perfect score: most marks lost), all in one sweep
+            let (g_tone, g_mod) = if skip_none { (n, n) } else { u.groups(n) };
             self.word_scores.clear();
-            self.word_scores.resize(cands.len(), f32::NEG_INFINITY);
-            let mut best = f32::NEG_INFINITY;
-            for (w, c) in self.word_scores.iter_mut().zip(cands) {
-                // never NaN (`extra` is finite or -inf, costs finite)
-                let s = table.cost(c.counts, costs);
-                *w = s;
-                if s > best {
-                    best = s;
+            self.word_scores.resize(n, f32::NEG_INFINITY);
+            let (first, rest) = self.word_scores.split_at_mut(g_tone);
+            let mut price = |cs: &[Cand], scores: &mut [f32]| {
+                let mut best = f32::NEG_INFINITY;
+                for (w, c) in scores.iter_mut().zip(cs) {
+                    // never NaN (the fixed part is finite or -inf, costs finite)
+                    let s = table.cost(c.counts, costs);
+                    *w = s;
+                    if s > best {
+                        best = s;
+                    }
                 }
-            }
+                best
+            };
+            let mut best = price(cands, first);
+            let reach =
+                |best: f32, l: Loss| best == f32::NEG_INFINITY || bound(l) >= best - self.chan_beam;
+            let lim = if reach(best, Loss::Modifier) {
+                n
+            } else if reach(best, Loss::Tone) {
+                g_mod
+            } else {
+                g_tone
+            };
+            let more = cands.get(g_tone..lim).unwrap_or(&[]);
+            best = best.max(price(more, rest));
+            let cands = cands.get(..lim).unwrap_or(&[]);
             if best > f32::NEG_INFINITY {
                 let floor = best - self.chan_beam;
                 let mut best_key = f32::NEG_INFINITY;
@@ -942,10 +1032,12 @@ impl Scratch {
                     .get(*w as usize)
                     .and_then(|w| self.uniq.get(w.uniq as usize))
                     .and_then(|u| {
-                        // a word without candidates has an empty range,
-                        // whose start is the next word's
+                        // the skeleton of any of its syllables (a word kept
+                        // as written or read as an abbreviation has the
+                        // unknown token, and no skeleton)
                         let n = u.aend.saturating_sub(u.astart);
-                        let t = self.atok.get(u.astart as usize).filter(|_| n > 0)?;
+                        let toks = self.atok.get(u.astart as usize..u.aend as usize)?;
+                        let t = toks.iter().find(|&&t| t != UNKNOWN).or(toks.first())?;
                         Some((*t, n > 1 && n <= 32))
                     })
                     .unwrap_or((UNKNOWN, false)),
@@ -1053,8 +1145,8 @@ impl Scratch {
             let slot = match select {
                 Select::All => 0,
                 Select::Sample if strided => 0,
-                Select::Sample if u.d > 0 => 1,
-                Select::Rest if !strided && u.d == 0 => 0,
+                Select::Sample if u.d() > 0 => 1,
+                Select::Rest if !strided && u.d() == 0 => 0,
                 _ => continue,
             };
             if u.flags & F_FIXED != 0 {
@@ -1151,7 +1243,7 @@ impl Scratch {
             let strided = k % first == 0;
             n += usize::from(strided);
             if let Some(u) = self.uniq.get_mut(w.uniq as usize) {
-                if strided || u.d > 0 {
+                if strided || u.d() > 0 {
                     u.flags |= F_SAMPLED;
                 }
             }
@@ -1523,8 +1615,8 @@ impl Scratch {
                     f.marked += n;
                 }
             }
-            f.d += n * f32::from(u.d);
-            f.dbar += n * f32::from(u.dbar);
+            f.d += n * f32::from(u.d());
+            f.dbar += n * f32::from(u.dbar());
         }
         f
     }
@@ -1655,6 +1747,9 @@ pub(crate) fn repair_doc<'t>(
         (JOINT_BEAM, CHANNEL_BEAM)
     };
     if noisy {
+        if std::env::var_os("VN_RATES").is_some() {
+            eprintln!("{:?}", rates);
+        }
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);
         if sc.joint_beam == JOINT_BEAM_STRIPPED {

@@ -33,7 +33,78 @@ pub(crate) struct SkelPairs {
     /// bigrams, best first; unused slots hold `(0, 0)` (two boundaries in
     /// a row, never a bigram of the model's). Token ids fit 16 bits (the
     /// model format stores them so).
-    best: HashMap<u32, [(u16, u16); PER_PAIR], MixBuild>,
+    best: PairTable,
+}
+
+/// Bigrams of a pair of skeletons, best first (see [`SkelPairs::row`]).
+type Row = [(u16, u16); PER_PAIR];
+
+/// An open-addressing table of [`Row`]s by [`key`], key and row side by
+/// side: a look costs one cache line, where a `HashMap` reads its control
+/// bytes and then its entry, two misses on a table this size (a stripped
+/// page looks up every pair of neighbouring words). At most half full.
+struct PairTable {
+    /// `key + 1` (0: empty) and its row.
+    slots: Box<[(u32, Row)]>,
+    /// 64 minus the number of index bits.
+    shift: u32,
+}
+
+impl PairTable {
+    fn new(rows: impl ExactSizeIterator<Item = (u32, Row)>) -> PairTable {
+        let bits = (2 * rows.len())
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut t = PairTable {
+            slots: vec![(0, [(0, 0); PER_PAIR]); 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+        };
+        let mask = t.slots.len() - 1;
+        for (k, row) in rows {
+            let mut i = t.slot(k);
+            // at most half full: an empty slot is always ahead
+            for _ in 0..t.slots.len() {
+                match t.slots.get_mut(i) {
+                    Some(s) if s.0 == 0 => {
+                        *s = (k + 1, row);
+                        break;
+                    }
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
+        t
+    }
+
+    /// Home slot of key `k`: a multiply's high bits, which depend on both
+    /// skeletons.
+    #[inline]
+    fn slot(&self, k: u32) -> usize {
+        (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, k: u32) -> Option<&Row> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        for _ in 0..self.slots.len() {
+            let (kk, row) = self.slots.get(i)?;
+            if *kk == k + 1 {
+                return Some(row);
+            }
+            if *kk == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// Pairs held.
+    fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s.0 != 0).count()
+    }
 }
 
 impl std::fmt::Debug for SkelPairs {
@@ -103,10 +174,11 @@ impl SkelPairs {
         if !listed {
             return None;
         }
-        let best = scored
-            .into_iter()
-            .map(|(k, row)| (k, row.map(|(p, n, _)| (p, n))))
-            .collect();
+        let best = PairTable::new(
+            scored
+                .into_iter()
+                .map(|(k, row)| (k, row.map(|(p, n, _)| (p, n)))),
+        );
         Some(SkelPairs { skel, best })
     }
 
@@ -119,8 +191,8 @@ impl SkelPairs {
     /// The best stored bigrams whose words have skeletons `a` and `b`,
     /// best first; unused slots hold `(0, 0)`.
     #[inline]
-    pub(crate) fn row(&self, a: SkelId, b: SkelId) -> Option<&[(u16, u16); PER_PAIR]> {
-        self.best.get(&key(a, b)?)
+    pub(crate) fn row(&self, a: SkelId, b: SkelId) -> Option<&Row> {
+        self.best.get(key(a, b)?)
     }
 
     /// [`Self::row`] as token pairs, without the unused slots.
@@ -142,13 +214,13 @@ impl SkelPairs {
 }
 
 /// The table key of two skeletons (both fit 16 bits: there are fewer
-/// skeletons than syllables).
+/// skeletons than syllables; never `u32::MAX`, so `key + 1` fits).
 #[inline]
 fn key(a: SkelId, b: SkelId) -> Option<u32> {
-    ((a | b) >> 16 == 0).then_some((a << 16) | b)
+    ((a | b) >> 16 == 0 && (a, b) != (0xFFFF, 0xFFFF)).then_some((a << 16) | b)
 }
 
-/// A hasher for the table's `u32` keys: one multiply, then the high half
+/// A hasher for the `u32` keys of the map the table is counted in: one multiply, then the high half
 /// folded down, so the bucket bits (hashbrown takes the low ones) depend on
 /// both skeletons. FxHash's low bits follow the key's low bits alone, and
 /// every pair with the same right skeleton would probe one chain.
@@ -182,6 +254,26 @@ mod tests {
 
     fn tok(w: &str) -> TokenId {
         lm::token_of_word(w)
+    }
+
+    /// Every row put in the open-addressing table is found under its key,
+    /// and keys never put in are not, however the probes chain.
+    #[test]
+    fn pair_table_finds_what_it_holds() {
+        let keys: Vec<u32> = (0..5000u32)
+            .map(|i| i.wrapping_mul(2_654_435_761) >> 1)
+            .collect();
+        let row = |k: u32| [((k & 0xFFFF) as u16, (k >> 16) as u16); PER_PAIR];
+        let t = PairTable::new(keys.iter().map(|&k| (k, row(k))));
+        assert_eq!(t.len(), keys.len());
+        for &k in &keys {
+            assert_eq!(t.get(k), Some(&row(k)));
+        }
+        let held: std::collections::HashSet<u32> = keys.iter().copied().collect();
+        for k in (0..20_000u32).filter(|k| !held.contains(k)) {
+            assert_eq!(t.get(k), None);
+        }
+        assert_eq!(PairTable::new(std::iter::empty()).get(7), None);
     }
 
     /// The table holds the model's favourite spelling of common pairs, and

@@ -434,7 +434,7 @@ struct Known {
     /// Words of at most 15 bytes, keyed by their bytes (no pointer to
     /// follow), and longer words; the entry in the table itself, so a word
     /// costs one look in a cache line or two.
-    ids: HashMap<super::gate::Key, KnownWord, FxBuild>,
+    ids: KnownTable,
     long_ids: HashMap<Box<str>, KnownWord, FxBuild>,
     /// Letters of the entries' words (see `Uniq::ana`).
     anas: Vec<Analysis>,
@@ -456,9 +456,91 @@ struct KnownWord {
     stamp: (u32, u32),
 }
 
+/// A slot of [`KnownTable`]: one cache line (empty: no word).
+#[derive(Debug, Clone)]
+#[repr(align(64))]
+struct KnownSlot(super::gate::Key, Option<KnownWord>);
+
+/// [`Known`]'s words of at most 15 bytes: open addressing over slots of
+/// one cache line each, key and entry together, at most half full. A look
+/// at a word the document has not met yet (most looks) costs one line,
+/// where a `HashMap` reads its control bytes and then its entry.
+#[derive(Debug, Default)]
+struct KnownTable {
+    slots: Vec<KnownSlot>,
+    len: usize,
+}
+
+impl KnownTable {
+    /// Slots of a table's first growth.
+    const MIN: usize = 1024;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn clear(&mut self) {
+        for s in &mut self.slots {
+            *s = KnownSlot(Default::default(), None);
+        }
+        self.len = 0;
+    }
+
+    /// The slot that holds `k`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, k: super::gate::Key) -> Option<usize> {
+        let n = self.slots.len();
+        let mut i = k.slot(n);
+        // at most half full: an empty slot is always ahead
+        for _ in 0..n {
+            match self.slots.get(i) {
+                Some(KnownSlot(kk, Some(_))) if *kk != k => i = (i + 1) & (n - 1),
+                Some(_) => return Some(i),
+                None => return None,
+            }
+        }
+        None
+    }
+
+    #[inline]
+    fn get_mut(&mut self, k: &super::gate::Key) -> Option<&mut KnownWord> {
+        let i = self.find(*k)?;
+        match self.slots.get_mut(i) {
+            Some(KnownSlot(kk, Some(w))) if kk == k => Some(w),
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, k: super::gate::Key, w: KnownWord) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        if let Some(s) = self.find(k).and_then(|i| self.slots.get_mut(i)) {
+            if s.1.is_none() {
+                self.len += 1;
+            }
+            *s = KnownSlot(k, Some(w));
+        }
+    }
+
+    /// Doubles the slots (below half full again after).
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(Self::MIN);
+        let empty = KnownSlot(Default::default(), None);
+        let old = std::mem::replace(&mut self.slots, vec![empty; n]);
+        self.len = 0;
+        for KnownSlot(k, w) in old {
+            if let Some(w) = w {
+                self.insert(k, w);
+            }
+        }
+    }
+}
+
 /// Bounds of [`Known`] (entries, candidates, distinct channel counts)
 /// before it starts afresh: about 20 MB per thread at most (a candidate is
-/// 24 bytes, an entry with its letters under 160, a count 17).
+/// 16 bytes; a word two 64-byte slots of its table, the table being at most
+/// half full, and its letters under 100; a count 17).
 const KNOWN_WORDS: usize = 50_000;
 const KNOWN_CANDS: usize = 400_000;
 const KNOWN_COUNTS: usize = 100_000;
@@ -616,7 +698,9 @@ impl Scratch {
         };
         match key {
             Some(key) => k.ids.insert(key, kw),
-            None => k.long_ids.insert(word.into(), kw),
+            None => {
+                k.long_ids.insert(word.into(), kw);
+            }
         };
         self.uniq.push(u);
         (ui, style)
@@ -1939,16 +2023,55 @@ fn joined(word: &str) -> bool {
 mod size_tests {
     use super::*;
 
+    /// The open-addressing table finds every word put in through its
+    /// growths, misses the others, and forgets all on `clear`.
+    #[test]
+    fn known_table_finds_what_it_holds() {
+        let word = |i: u32| KnownWord {
+            u: Uniq {
+                flags: 0,
+                dd: 0,
+                abest: 0,
+                groups: 0xff,
+                count: i,
+                ana: NO_ANA,
+                start: 0,
+                end: 0,
+                astart: 0,
+                aend: 0,
+                keep: 0,
+            },
+            style: None,
+            stamp: (0, i),
+        };
+        let key = |i: u32| {
+            super::super::gate::key_at(format!("w{i}").as_bytes(), 0, 2 + i.ilog10() as usize)
+        };
+        let mut t = KnownTable::default();
+        for i in 1..5000 {
+            t.insert(key(i).unwrap(), word(i));
+        }
+        assert_eq!(t.len(), 4999);
+        for i in 1..5000 {
+            assert_eq!(t.get_mut(&key(i).unwrap()).map(|w| w.stamp.1), Some(i));
+        }
+        assert!(t.get_mut(&key(7000).unwrap()).is_none());
+        t.clear();
+        assert_eq!(t.len(), 0);
+        assert!(t.get_mut(&key(1).unwrap()).is_none());
+    }
+
     /// The bound on the per-thread candidate cache assumes small candidates.
     #[test]
     fn candidates_stay_small() {
-        // the bound of `Known` counts on 24
-        assert!(std::mem::size_of::<Cand>() <= 24);
+        // the bound of `Known` counts on 16
+        assert!(std::mem::size_of::<Cand>() <= 16);
         // a document's words fit two to a cache line; the letters are apart
         assert!(std::mem::size_of::<Uniq>() <= 32);
         // an entry of the word table in a cache line; its letters apart
         assert!(std::mem::size_of::<(super::super::gate::Key, KnownWord)>() <= 64);
-        assert!(std::mem::size_of::<KnownWord>() + std::mem::size_of::<Analysis>() <= 160);
+        assert_eq!(std::mem::size_of::<KnownSlot>(), 64);
+        assert!(std::mem::size_of::<Analysis>() <= 100);
     }
 }
 

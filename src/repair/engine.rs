@@ -1831,9 +1831,6 @@ pub(crate) fn repair_doc<'t>(
         (JOINT_BEAM, CHANNEL_BEAM)
     };
     if noisy {
-        if std::env::var_os("VN_RATES").is_some() {
-            eprintln!("{:?}", rates);
-        }
         let costs = Costs::new(&rates);
         sc.score_all(&costs, false, Select::All);
         if sc.joint_beam == JOINT_BEAM_STRIPPED {

@@ -2077,8 +2077,9 @@ mod estimate_tests {
     use super::*;
     use crate::repair::damage::{damage, Damage};
 
-    /// Rates of `text` from the first sample and from every word.
-    fn sampled_and_full(text: &str) -> (Rates, Rates) {
+    /// Repairs `text` with the embedded model into a fresh scratch space,
+    /// then hands both to `f`.
+    fn with_repaired<T>(text: &str, f: impl FnOnce(&mut Scratch, &Params<'_>) -> T) -> T {
         let r = crate::repair::Repairer::new();
         let p = Params {
             lm: r.lm(),
@@ -2090,14 +2091,21 @@ mod estimate_tests {
         };
         let mut sc = Scratch::default();
         let _ = repair_doc(text, &p, &mut sc, &mut Changes::Count(0));
-        let prior = noise::initial(&sc.features());
-        let mut rates = |sample| {
-            for u in sc.uniq.iter_mut() {
-                u.flags &= !F_SAMPLED;
-            }
-            sc.estimate_rates(p.lm, &prior, &prior, sample)
-        };
-        (rates(true), rates(false))
+        f(&mut sc, &p)
+    }
+
+    /// Rates of `text` from the first sample and from every word.
+    fn sampled_and_full(text: &str) -> (Rates, Rates) {
+        with_repaired(text, |sc, p| {
+            let prior = noise::initial(&sc.features());
+            let mut rates = |sample| {
+                for u in sc.uniq.iter_mut() {
+                    u.flags &= !F_SAMPLED;
+                }
+                sc.estimate_rates(p.lm, &prior, &prior, sample)
+            };
+            (rates(true), rates(false))
+        })
     }
 
     fn long_text() -> String {
@@ -2120,17 +2128,7 @@ mod estimate_tests {
         let text = "Cong tac khuech truong thuc hien viec hoc tap duoc danh gia tot va dat \
                     ket qua, khuech dai cac mo hinh moi. "
             .repeat(20);
-        let r = crate::repair::Repairer::new();
-        let p = Params {
-            lm: r.lm(),
-            model_id: r.model.id(),
-            plain: r.model.plain(),
-            pairs: &|| r.model.pairs(),
-            strength: crate::repair::Strength::Auto,
-            tone: TonePolicy::Keep,
-        };
-        let mut sc = Scratch::default();
-        let _ = repair_doc(&text, &p, &mut sc, &mut Changes::Count(0));
+        let sc = with_repaired(&text, |sc, _| std::mem::take(sc));
         assert_eq!(sc.joint_beam, JOINT_BEAM_STRIPPED);
         assert_eq!(sc.pskel.len(), sc.pos.len());
         let mut checked = 0;

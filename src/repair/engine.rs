@@ -1886,6 +1886,20 @@ fn render<'t>(
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut form = String::new();
+    let inv = match style {
+        ToneStyle::Modern => syllable::inventory(),
+        ToneStyle::Classic => syllable::classic_inventory(),
+    };
+    if let Changes::Edits(e) = changes {
+        // a stripped page changes most of its words: one allocation for
+        // the list instead of its doublings
+        let picked = sc
+            .words
+            .iter()
+            .filter(|w| sc.uniq.get(w.uniq as usize).is_some_and(|u| u.keep != w.choice))
+            .count();
+        e.reserve(picked);
+    }
     for w in &sc.words {
         let Some(u) = sc.uniq.get(w.uniq as usize) else {
             continue;
@@ -1910,10 +1924,6 @@ fn render<'t>(
         match c.out.get() {
             Out::Keep => continue,
             Out::Syl(i) => {
-                let inv = match style {
-                    ToneStyle::Modern => syllable::inventory(),
-                    ToneStyle::Classic => syllable::classic_inventory(),
-                };
                 let Some(&s) = inv.get(i as usize) else {
                     continue;
                 };

@@ -1699,6 +1699,9 @@ impl Scratch {
                     f.marked += n;
                 }
             }
+            if u.flags & F_EVIDENCE != 0 {
+                f.evidence += n;
+            }
             f.d += n * f32::from(u.d());
             f.dbar += n * f32::from(u.dbar());
         }
@@ -1812,8 +1815,17 @@ pub(crate) fn repair_doc<'t>(
         false
     } else {
         // estimate the rates with a cheap local decode (each word against its
-        // observed neighbours), then decide
-        for _ in 0..EM_ITERS {
+        // observed neighbours), then decide; a page without a single mark
+        // needs no estimate to say it lost them all
+        let stripped = if force {
+            None
+        } else {
+            noise::fully_stripped(&f)
+        };
+        if let Some(r) = stripped {
+            rates = r;
+        }
+        for _ in 0..EM_ITERS * usize::from(stripped.is_none()) {
             rates = sc.estimate_rates(p.lm, &prior, &rates, true);
             if noise::clearly_clean(&rates) {
                 // far under the gate: another round would not cross it
@@ -2154,6 +2166,42 @@ mod estimate_tests {
             }
         }
         assert_eq!(checked, 40);
+    }
+
+    /// A page without a mark takes fixed rates instead of its estimate:
+    /// they are what the estimate says of such pages.
+    #[test]
+    fn fully_stripped_pages_take_what_the_estimate_would_say() {
+        for seed in 0..3 {
+            let text = damage(&long_text(), Damage::Strip, seed);
+            let (shortcut, full) = with_repaired(&text, |sc, p| {
+                let f = sc.features();
+                let prior = noise::initial(&f);
+                (
+                    noise::fully_stripped(&f),
+                    sc.estimate_rates(p.lm, &prior, &prior, false),
+                )
+            });
+            let Some(r) = shortcut else {
+                panic!("a stripped page not taken as one: {full:?}");
+            };
+            for (a, b) in [
+                (r.tone_del, full.tone_del),
+                (r.mod_del, full.mod_del),
+                (r.d_del, full.d_del),
+                (r.tone_sub, full.tone_sub),
+                (r.add, full.add),
+            ] {
+                assert!((a - b).abs() < 0.02, "{r:?} {full:?}");
+            }
+        }
+        // one marked word, a bar or a toned misspelling is not a stripped page
+        let stripped = damage(&long_text(), Damage::Strip, 0);
+        for mark in ["được", "đan", "khóă"] {
+            let text = format!("{mark} {stripped}");
+            let f = with_repaired(&text, |sc, _| sc.features());
+            assert!(noise::fully_stripped(&f).is_none(), "{mark}");
+        }
     }
 
     /// Light damage takes every word: the same rates as counting them all.

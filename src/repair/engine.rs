@@ -1735,8 +1735,15 @@ pub(crate) fn repair_doc<'t>(
     changes: &mut Changes<'_, 't>,
 ) -> Option<String> {
     if p.strength != Strength::Firm {
-        let look = super::gate::look(text, &mut sc.gate, true);
-        if look.evidence == 0 && (p.strength == Strength::Gentle || look.clean()) {
+        // the gate judges only marked words: on an ASCII page it would count
+        // the words and find no evidence, and no tones to pass as clean
+        let (evidence, clean) = if text.is_ascii() {
+            (0, false)
+        } else {
+            let look = super::gate::look(text, &mut sc.gate, true);
+            (look.evidence, look.clean())
+        };
+        if evidence == 0 && (p.strength == Strength::Gentle || clean) {
             return None;
         }
     }

@@ -327,6 +327,21 @@ mod tests {
         }
     }
 
+    /// `repair_doc` skips the gate on ASCII pages on these grounds.
+    #[test]
+    fn ascii_pages_show_no_evidence_and_never_pass() {
+        for t in [
+            "",
+            "Uy ban nhan dan tinh da hop ban ke hoach nam nay.",
+            "The committee met on Monday, 12 October.",
+            "UBND, HDND 2026",
+        ] {
+            let l = look_at(t);
+            assert_eq!(l.evidence, 0, "{t}");
+            assert!(!l.clean(), "{t}");
+        }
+    }
+
     #[test]
     fn tone_slips_are_suspect() {
         let mut c = WordCache::default();

@@ -10,6 +10,8 @@
 //!   VARIANTS: damaged variants of the corpus, 1-8 (default 3)
 //!   env ROUNDS=N: N passes over the damaged set (default 1)
 //!   env TEXT_ONLY=1: `repair_text` (no edit list) instead of `repair`
+//!   env DUMP=FILE: writes every repair (text, then its edits) to FILE
+//!     after the count, to check that two builds repair alike
 //! ```
 //! It prints the repairs' own wall time in MiB/s, for A/B runs of two
 //! builds in turn; criterion's figures are the ones to report.
@@ -57,12 +59,16 @@ fn main() {
         .and_then(|x| x.parse().ok())
         .unwrap_or(1);
     let text_only = std::env::var_os("TEXT_ONLY").is_some();
-    let (mut words, mut edits) = (0usize, 0usize);
+    let mut edits = 0usize;
     let bytes: usize = set.iter().map(|d| d.len()).sum::<usize>() * rounds.max(1);
+    let words: usize = set
+        .iter()
+        .map(|d| d.split_whitespace().count())
+        .sum::<usize>()
+        * rounds.max(1);
     let t0 = std::time::Instant::now();
     for _ in 0..rounds.max(1) {
         for d in &set {
-            words += d.split_whitespace().count();
             edits += if text_only {
                 r.repair_text(d).changed
             } else {
@@ -73,6 +79,24 @@ fn main() {
     // wall time of the repairs alone, for A/B runs of two builds in turn
     // (criterion's figures are the ones to report)
     let secs = t0.elapsed().as_secs_f64();
+    if let Some(path) = std::env::var_os("DUMP") {
+        use std::fmt::Write as _;
+        let mut out = String::new();
+        for d in &set {
+            let rep = r.repair(d);
+            let _ = writeln!(out, "{}", rep.text);
+            for e in &rep.edits {
+                let _ = writeln!(
+                    out,
+                    "  {}..{} {} -> {} {:.4}",
+                    e.span.start, e.span.end, e.from, e.to, e.confidence
+                );
+            }
+        }
+        if let Err(e) = std::fs::write(&path, out) {
+            eprintln!("DUMP: {e}");
+        }
+    }
     println!(
         "{kind}: {words} words repaired, {edits} edits, {:.1} MiB/s",
         bytes as f64 / secs / (1024.0 * 1024.0)

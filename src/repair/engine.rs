@@ -442,7 +442,28 @@ struct Known {
     /// The distinct channel counts of every candidate on this thread (the
     /// document's own too).
     counts: CountTable,
+    /// The pricing of the words of pages stripped of every mark: they all
+    /// take the same rates ([`noise::fully_stripped`]) and beams, so a
+    /// word's candidates in the beam are the same on every such page.
+    /// `priced_at[start]` (the word's first candidate in `cands`) is where
+    /// they start in `priced`, [`NOT_PRICED`] when not yet; there a header
+    /// (their number, and which is best on channel + unigram) comes first.
+    priced_at: Vec<u32>,
+    priced: Vec<Priced>,
     doc: u32,
+}
+
+/// `Known::priced_at` of a word not priced yet.
+const NOT_PRICED: u32 = u32::MAX;
+
+/// A candidate in the beam of a stripped page (see `Known::priced`): its
+/// index in its word, token and channel score. In a header, `k` is the
+/// number that follow and `tok` the best one's place among them.
+#[derive(Debug, Clone, Copy)]
+struct Priced {
+    k: u32,
+    tok: TokenId,
+    s: f32,
 }
 
 /// A word in [`Known`].
@@ -559,6 +580,8 @@ impl Known {
             self.long_ids.clear();
             self.anas.clear();
             self.cands.clear();
+            self.priced_at.clear();
+            self.priced.clear();
             self.doc = 0;
             self.owner = owner;
         }
@@ -942,7 +965,12 @@ impl Scratch {
     /// `protect`, words without hard evidence keep only their observed form.
     /// `select` says which words are priced; [`Select::Rest`] keeps the
     /// sample's prices.
-    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select) {
+    ///
+    /// `stripped` says the rates are those of a page without a mark
+    /// ([`noise::fully_stripped`]): the plain words' beams then come from
+    /// (and go to) `Known::priced`.
+    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select, stripped: bool) {
+        let stripped = stripped && select == Select::All && !protect;
         if select != Select::Rest {
             self.active.clear();
             self.atok.clear();
@@ -972,6 +1000,22 @@ impl Scratch {
             }
             let astart = self.active.len();
             u.astart = astart as u32;
+            let cache = (stripped && u.start & LOCAL == 0 && u.flags & F_FIXED == 0)
+                .then_some(u.start as usize);
+            let at = cache.and_then(|i| self.known.priced_at.get(i).copied());
+            if let Some(at) = at.filter(|&at| at != NOT_PRICED) {
+                let at = at as usize;
+                let head = self.known.priced.get(at).copied();
+                let n = head.map_or(0, |h| h.k as usize);
+                for p in self.known.priced.get(at + 1..at + 1 + n).unwrap_or(&[]) {
+                    self.active.push(u.start + p.k);
+                    self.atok.push(p.tok);
+                    self.ascore.push(p.s);
+                }
+                u.abest = head.map_or(0, |h| h.tok as u8);
+                u.aend = self.active.len() as u32;
+                continue;
+            }
             if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
                 self.active.push(u.keep);
                 let kept = cand_range(&self.cands, &self.known.cands, u.keep, u.keep + 1);
@@ -1060,6 +1104,33 @@ impl Scratch {
                 }
             }
             u.aend = self.active.len() as u32;
+            if let Some(i) = cache {
+                let (priced_at, priced) = (&mut self.known.priced_at, &mut self.known.priced);
+                if priced_at.len() <= i {
+                    priced_at.resize(self.known.cands.len().max(i + 1), NOT_PRICED);
+                }
+                if let Some(slot) = priced_at.get_mut(i) {
+                    *slot = priced.len() as u32;
+                    priced.push(Priced {
+                        k: u.aend - u.astart,
+                        tok: TokenId::from(u.abest),
+                        s: 0.0,
+                    });
+                    let r = u.astart as usize..u.aend as usize;
+                    let (a, t, sc) = (
+                        self.active.get(r.clone()).unwrap_or(&[]),
+                        self.atok.get(r.clone()).unwrap_or(&[]),
+                        self.ascore.get(r).unwrap_or(&[]),
+                    );
+                    for ((&a, &tok), &s) in a.iter().zip(t).zip(sc) {
+                        priced.push(Priced {
+                            k: a - u.start,
+                            tok,
+                            s,
+                        });
+                    }
+                }
+            }
         }
     }
 
@@ -1318,7 +1389,7 @@ impl Scratch {
         // (no stacked marks, its share of tones) is never heavily damaged:
         // it takes every word at once
         if first == 1 || !sample || !noise::is_noisy(prior) {
-            self.score_all(&costs, false, Select::All);
+            self.score_all(&costs, false, Select::All, false);
             self.local_ops(lm, Select::All, &mut ops);
             return noise::reestimate(prior, &ops[0]);
         }
@@ -1332,7 +1403,7 @@ impl Scratch {
                 }
             }
         }
-        self.score_all(&costs, false, Select::Sample);
+        self.score_all(&costs, false, Select::Sample, false);
         self.local_ops(lm, Select::Sample, &mut ops);
         let all = self.words.len().div_ceil(stride);
         let [strided, more_d] = ops;
@@ -1347,7 +1418,7 @@ impl Scratch {
             return guess;
         }
         let mut rest = [Ops::default(); 2];
-        self.score_all(&costs, false, Select::Rest);
+        self.score_all(&costs, false, Select::Rest, false);
         self.local_ops(lm, Select::Rest, &mut rest);
         noise::reestimate(prior, &strided.plus(&more_d).plus(&rest[0]))
     }
@@ -1818,17 +1889,17 @@ pub(crate) fn repair_doc<'t>(
     (sc.joint_beam, sc.chan_beam) = beams(&prior);
     let protect_only = p.strength == Strength::Gentle;
     let force = p.strength == Strength::Firm;
+    // a page without a single mark needs no estimate to say it lost them all
+    let stripped = if force || protect_only {
+        None
+    } else {
+        noise::fully_stripped(&f)
+    };
     let noisy = if protect_only {
         false
     } else {
         // estimate the rates with a cheap local decode (each word against its
-        // observed neighbours), then decide; a page without a single mark
-        // needs no estimate to say it lost them all
-        let stripped = if force {
-            None
-        } else {
-            noise::fully_stripped(&f)
-        };
+        // observed neighbours), then decide
         if let Some(r) = stripped {
             rates = r;
         }
@@ -1851,7 +1922,7 @@ pub(crate) fn repair_doc<'t>(
     };
     if noisy {
         let costs = Costs::new(&rates);
-        sc.score_all(&costs, false, Select::All);
+        sc.score_all(&costs, false, Select::All, stripped.is_some());
         if sc.joint_beam == JOINT_BEAM_STRIPPED {
             if let Some(pairs) = (p.pairs)() {
                 sc.narrow(pairs);
@@ -1864,7 +1935,7 @@ pub(crate) fn repair_doc<'t>(
             return None;
         }
         let costs = Costs::new(&FLOOR);
-        sc.score_all(&costs, true, Select::All);
+        sc.score_all(&costs, true, Select::All, false);
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }
@@ -1915,7 +1986,11 @@ fn render<'t>(
         let picked = sc
             .words
             .iter()
-            .filter(|w| sc.uniq.get(w.uniq as usize).is_some_and(|u| u.keep != w.choice))
+            .filter(|w| {
+                sc.uniq
+                    .get(w.uniq as usize)
+                    .is_some_and(|u| u.keep != w.choice)
+            })
             .count();
         e.reserve(picked);
     }
@@ -2209,6 +2284,48 @@ mod estimate_tests {
             let f = with_repaired(&text, |sc, _| sc.features());
             assert!(noise::fully_stripped(&f).is_none(), "{mark}");
         }
+    }
+
+    /// A stripped page reads the beams of words priced on earlier stripped
+    /// pages of the thread (`Known::priced`), and comes out as it does from
+    /// a fresh start.
+    #[test]
+    fn stripped_pages_reuse_their_pricing() {
+        let r = crate::repair::Repairer::new();
+        let p = Params {
+            lm: r.lm(),
+            model_id: r.model.id(),
+            plain: r.model.plain(),
+            pairs: &|| r.model.pairs(),
+            strength: crate::repair::Strength::Auto,
+            tone: TonePolicy::Keep,
+        };
+        let repair = |sc: &mut Scratch, text: &str| {
+            let mut edits = Vec::new();
+            let out = repair_doc(text, &p, sc, &mut Changes::Edits(&mut edits));
+            let edits: Vec<_> = edits
+                .iter()
+                .map(|e| (e.span, e.to.to_string(), e.confidence))
+                .collect();
+            (out, edits)
+        };
+        let clean = long_text();
+        // the same words in another order, so the second page's beams are
+        // read back at other places than they were priced
+        let mut lines: Vec<&str> = clean.lines().collect();
+        lines.reverse();
+        let first = damage(&lines.join("\n"), Damage::Strip, 3);
+        let second = damage(&clean, Damage::Strip, 4);
+        let mut warm = Scratch::default();
+        let _ = repair(&mut warm, &first);
+        let priced = warm.known.priced.len();
+        assert!(priced > 0);
+        let again = repair(&mut warm, &second);
+        // nothing new to price: every word of the second page was met
+        assert!(warm.known.priced.len() < priced + priced / 10);
+        let fresh = repair(&mut Scratch::default(), &second);
+        assert!(again.0.is_some());
+        assert_eq!(again, fresh);
     }
 
     /// Light damage takes every word: the same rates as counting them all.

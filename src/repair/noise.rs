@@ -73,11 +73,8 @@ pub(crate) fn initial(f: &Features) -> Rates {
 /// with these fixed held-out news (b) scores the same (89.19%). A tenth of
 /// the work on such a page was the estimate.
 pub(crate) fn fully_stripped(f: &Features) -> Option<Rates> {
-    let stripped = f.marked == 0.0
-        && f.dbar == 0.0
-        && f.stacked == 0.0
-        && f.evidence == 0.0
-        && f.valid >= 3.0;
+    let stripped =
+        f.marked == 0.0 && f.dbar == 0.0 && f.stacked == 0.0 && f.evidence == 0.0 && f.valid >= 3.0;
     stripped.then_some(STRIPPED_RATES)
 }
 

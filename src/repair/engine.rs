@@ -961,16 +961,83 @@ impl Scratch {
         }
     }
 
+    /// [`Self::score_all`] on a page without a mark ([`noise::fully_stripped`]
+    /// gave `costs`): a plain word priced on an earlier such page takes its
+    /// beam from `Known::priced`, the others are priced (as the sample of a
+    /// rate estimate, which such a page has not had) and go there. The
+    /// pricing loop is left as it is: a look there cost the other pages 1%
+    /// of their work, and a copy of it for these pages 2% more.
+    fn price_stripped(&mut self, costs: &Costs) {
+        let cached = |u: &Uniq| u.start & LOCAL == 0 && u.flags & F_FIXED == 0;
+        let priced_at = &self.known.priced_at;
+        for u in self.uniq.iter_mut() {
+            let hit = cached(u)
+                && priced_at
+                    .get(u.start as usize)
+                    .is_some_and(|&at| at != NOT_PRICED);
+            if hit {
+                u.flags &= !F_SAMPLED;
+            } else {
+                u.flags |= F_SAMPLED;
+            }
+        }
+        self.score_all(costs, false, Select::Sample);
+        let k = &mut self.known;
+        for u in self.uniq.iter_mut() {
+            if u.flags & F_SAMPLED != 0 {
+                u.flags &= !F_SAMPLED;
+                if !cached(u) {
+                    continue;
+                }
+                // priced just now: its beam goes to the cache
+                let i = u.start as usize;
+                if k.priced_at.len() <= i {
+                    k.priced_at.resize(k.cands.len().max(i + 1), NOT_PRICED);
+                }
+                let Some(slot) = k.priced_at.get_mut(i) else {
+                    continue;
+                };
+                *slot = k.priced.len() as u32;
+                k.priced.push(Priced {
+                    k: u.aend - u.astart,
+                    tok: TokenId::from(u.abest),
+                    s: 0.0,
+                });
+                let r = u.astart as usize..u.aend as usize;
+                let (a, t, sc) = (
+                    self.active.get(r.clone()).unwrap_or(&[]),
+                    self.atok.get(r.clone()).unwrap_or(&[]),
+                    self.ascore.get(r).unwrap_or(&[]),
+                );
+                for ((&a, &tok), &s) in a.iter().zip(t).zip(sc) {
+                    k.priced.push(Priced {
+                        k: a - u.start,
+                        tok,
+                        s,
+                    });
+                }
+                continue;
+            }
+            // priced on an earlier page
+            let at = k.priced_at.get(u.start as usize).copied().unwrap_or(0) as usize;
+            let head = k.priced.get(at).copied();
+            let n = head.map_or(0, |h| h.k as usize);
+            u.astart = self.active.len() as u32;
+            for p in k.priced.get(at + 1..at + 1 + n).unwrap_or(&[]) {
+                self.active.push(u.start + p.k);
+                self.atok.push(p.tok);
+                self.ascore.push(p.s);
+            }
+            u.abest = head.map_or(0, |h| h.tok as u8);
+            u.aend = self.active.len() as u32;
+        }
+    }
+
     /// Scores every candidate with `costs` and keeps the best ones. With
     /// `protect`, words without hard evidence keep only their observed form.
     /// `select` says which words are priced; [`Select::Rest`] keeps the
     /// sample's prices.
-    ///
-    /// `stripped` says the rates are those of a page without a mark
-    /// ([`noise::fully_stripped`]): the plain words' beams then come from
-    /// (and go to) `Known::priced`.
-    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select, stripped: bool) {
-        let stripped = stripped && select == Select::All && !protect;
+    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select) {
         if select != Select::Rest {
             self.active.clear();
             self.atok.clear();
@@ -1000,22 +1067,6 @@ impl Scratch {
             }
             let astart = self.active.len();
             u.astart = astart as u32;
-            let cache = (stripped && u.start & LOCAL == 0 && u.flags & F_FIXED == 0)
-                .then_some(u.start as usize);
-            let at = cache.and_then(|i| self.known.priced_at.get(i).copied());
-            if let Some(at) = at.filter(|&at| at != NOT_PRICED) {
-                let at = at as usize;
-                let head = self.known.priced.get(at).copied();
-                let n = head.map_or(0, |h| h.k as usize);
-                for p in self.known.priced.get(at + 1..at + 1 + n).unwrap_or(&[]) {
-                    self.active.push(u.start + p.k);
-                    self.atok.push(p.tok);
-                    self.ascore.push(p.s);
-                }
-                u.abest = head.map_or(0, |h| h.tok as u8);
-                u.aend = self.active.len() as u32;
-                continue;
-            }
             if u.flags & F_FIXED != 0 || (protect && u.flags & F_EVIDENCE == 0) {
                 self.active.push(u.keep);
                 let kept = cand_range(&self.cands, &self.known.cands, u.keep, u.keep + 1);
@@ -1104,33 +1155,6 @@ impl Scratch {
                 }
             }
             u.aend = self.active.len() as u32;
-            if let Some(i) = cache {
-                let (priced_at, priced) = (&mut self.known.priced_at, &mut self.known.priced);
-                if priced_at.len() <= i {
-                    priced_at.resize(self.known.cands.len().max(i + 1), NOT_PRICED);
-                }
-                if let Some(slot) = priced_at.get_mut(i) {
-                    *slot = priced.len() as u32;
-                    priced.push(Priced {
-                        k: u.aend - u.astart,
-                        tok: TokenId::from(u.abest),
-                        s: 0.0,
-                    });
-                    let r = u.astart as usize..u.aend as usize;
-                    let (a, t, sc) = (
-                        self.active.get(r.clone()).unwrap_or(&[]),
-                        self.atok.get(r.clone()).unwrap_or(&[]),
-                        self.ascore.get(r).unwrap_or(&[]),
-                    );
-                    for ((&a, &tok), &s) in a.iter().zip(t).zip(sc) {
-                        priced.push(Priced {
-                            k: a - u.start,
-                            tok,
-                            s,
-                        });
-                    }
-                }
-            }
         }
     }
 
@@ -1389,7 +1413,7 @@ impl Scratch {
         // (no stacked marks, its share of tones) is never heavily damaged:
         // it takes every word at once
         if first == 1 || !sample || !noise::is_noisy(prior) {
-            self.score_all(&costs, false, Select::All, false);
+            self.score_all(&costs, false, Select::All);
             self.local_ops(lm, Select::All, &mut ops);
             return noise::reestimate(prior, &ops[0]);
         }
@@ -1403,7 +1427,7 @@ impl Scratch {
                 }
             }
         }
-        self.score_all(&costs, false, Select::Sample, false);
+        self.score_all(&costs, false, Select::Sample);
         self.local_ops(lm, Select::Sample, &mut ops);
         let all = self.words.len().div_ceil(stride);
         let [strided, more_d] = ops;
@@ -1418,7 +1442,7 @@ impl Scratch {
             return guess;
         }
         let mut rest = [Ops::default(); 2];
-        self.score_all(&costs, false, Select::Rest, false);
+        self.score_all(&costs, false, Select::Rest);
         self.local_ops(lm, Select::Rest, &mut rest);
         noise::reestimate(prior, &strided.plus(&more_d).plus(&rest[0]))
     }
@@ -1922,7 +1946,11 @@ pub(crate) fn repair_doc<'t>(
     };
     if noisy {
         let costs = Costs::new(&rates);
-        sc.score_all(&costs, false, Select::All, stripped.is_some());
+        if stripped.is_some() {
+            sc.price_stripped(&costs);
+        } else {
+            sc.score_all(&costs, false, Select::All);
+        }
         if sc.joint_beam == JOINT_BEAM_STRIPPED {
             if let Some(pairs) = (p.pairs)() {
                 sc.narrow(pairs);
@@ -1935,7 +1963,7 @@ pub(crate) fn repair_doc<'t>(
             return None;
         }
         let costs = Costs::new(&FLOOR);
-        sc.score_all(&costs, true, Select::All, false);
+        sc.score_all(&costs, true, Select::All);
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }

@@ -1402,17 +1402,15 @@ impl Scratch {
     /// best candidate against its observed neighbours under `rates`,
     /// re-estimated from `prior`. A first sample (every `first`-th word,
     /// and every word with `d` or `đ`: too few in a sample to measure their
-    /// damage) decides when it shows heavy damage, which it measures well;
-    /// light damage (a tone slip in a hundred words) takes every word.
-    /// Without `sample`, every word is counted.
+    /// damage) decides when it shows heavy damage or frequent tone slips,
+    /// which it measures well ([`noise::sample_suffices`]); light damage (a
+    /// tone slip in a hundred words) takes every word. Without `sample`,
+    /// every word is counted.
     fn estimate_rates(&mut self, lm: &dyn Lm, prior: &Rates, rates: &Rates, sample: bool) -> Rates {
         let costs = Costs::new(rates);
         let (stride, first) = self.sample_strides();
         let mut ops = [Ops::default(); 2];
-        // a page that does not look damaged before the model is asked
-        // (no stacked marks, its share of tones) is never heavily damaged:
-        // it takes every word at once
-        if first == 1 || !sample || !noise::is_noisy(prior) {
+        if first == 1 || !sample {
             self.score_all(&costs, false, Select::All);
             self.local_ops(lm, Select::All, &mut ops);
             return noise::reestimate(prior, &ops[0]);
@@ -1438,7 +1436,7 @@ impl Scratch {
         guess.d_del = strided.d_del + more_d.d_del;
         guess.d_keep = strided.d_keep + more_d.d_keep;
         let guess = noise::reestimate(prior, &guess);
-        if noise::heavy(&guess) {
+        if noise::sample_suffices(&guess) {
             return guess;
         }
         let mut rest = [Ops::default(); 2];
@@ -2363,11 +2361,28 @@ mod estimate_tests {
             rate: 0.04,
             d_rate: 0.02,
         };
-        for kind in [Damage::SWAP_TONES, few_marks] {
+        let few_slips = Damage::SwapTones { rate: 0.01 };
+        for kind in [few_slips, few_marks] {
             let text = damage(&long_text(), kind, 7);
             let (sampled, full) = sampled_and_full(&text);
-            assert!(!noise::heavy(&full), "{full:?}");
+            assert!(!noise::sample_suffices(&full), "{full:?}");
             assert_eq!(sampled, full);
+        }
+    }
+
+    /// Tone slips in one word of seven show in the sample, and its
+    /// estimate stands, within half of the full count's.
+    #[test]
+    fn frequent_slips_stop_at_the_sample() {
+        for seed in 0..4 {
+            let text = damage(&long_text(), Damage::SWAP_TONES, seed);
+            let (sampled, full) = sampled_and_full(&text);
+            assert!(noise::sample_suffices(&sampled), "{sampled:?}");
+            assert_ne!(sampled, full);
+            assert!(
+                (sampled.tone_sub - full.tone_sub).abs() < 0.5 * full.tone_sub,
+                "{sampled:?} {full:?}"
+            );
         }
     }
 

@@ -146,6 +146,24 @@ pub(crate) fn heavy(r: &Rates) -> bool {
     r.add >= HEAVY_ADD || r.tone_del >= HEAVY_TONE_DEL
 }
 
+/// True when the rates a sample of a hundred words gave stand for the whole
+/// document: heavy damage ([`heavy`]), or tone slips in more than about
+/// one word in twenty, which such a sample counts in fives at least.
+/// Lighter slips, which it may miss, take every word.
+///
+/// Pages that look clean before the model is asked used to take every word
+/// at once: on held-out news with one tone in seven swapped, stopping at the
+/// sample gave 98.41% against 98.42% (688 right words broken against 664),
+/// our text 99.43% against 99.42%, clean text unchanged, for 11% less work
+/// on the bench's (c) (`examples/repair_work`, callgrind); stopping at 0.08
+/// gave 98.43% / 99.45% for 6% less.
+pub(crate) fn sample_suffices(r: &Rates) -> bool {
+    heavy(r) || r.tone_sub >= SAMPLED_TONE_SUB
+}
+
+/// See [`sample_suffices`].
+const SAMPLED_TONE_SUB: f32 = 0.05;
+
 /// See [`heavy`].
 const HEAVY_ADD: f32 = 0.1;
 const HEAVY_TONE_DEL: f32 = 0.5;

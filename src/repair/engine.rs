@@ -2221,21 +2221,28 @@ mod estimate_tests {
     use super::*;
     use crate::repair::damage::{damage, Damage};
 
-    /// Repairs `text` with the embedded model into a fresh scratch space,
-    /// then hands both to `f`.
-    fn with_repaired<T>(text: &str, f: impl FnOnce(&mut Scratch, &Params<'_>) -> T) -> T {
+    /// Hands `f` the engine's parameters of a default repairer (the
+    /// embedded model).
+    fn with_params<T>(f: impl FnOnce(&Params<'_>) -> T) -> T {
         let r = crate::repair::Repairer::new();
-        let p = Params {
+        f(&Params {
             lm: r.lm(),
             model_id: r.model.id(),
             plain: r.model.plain(),
             pairs: &|| r.model.pairs(),
             strength: crate::repair::Strength::Auto,
             tone: TonePolicy::Keep,
-        };
-        let mut sc = Scratch::default();
-        let _ = repair_doc(text, &p, &mut sc, &mut Changes::Count(0));
-        f(&mut sc, &p)
+        })
+    }
+
+    /// Repairs `text` with the embedded model into a fresh scratch space,
+    /// then hands both to `f`.
+    fn with_repaired<T>(text: &str, f: impl FnOnce(&mut Scratch, &Params<'_>) -> T) -> T {
+        with_params(|p| {
+            let mut sc = Scratch::default();
+            let _ = repair_doc(text, p, &mut sc, &mut Changes::Count(0));
+            f(&mut sc, p)
+        })
     }
 
     /// Rates of `text` from the first sample and from every word.
@@ -2331,41 +2338,34 @@ mod estimate_tests {
     /// a fresh start.
     #[test]
     fn stripped_pages_reuse_their_pricing() {
-        let r = crate::repair::Repairer::new();
-        let p = Params {
-            lm: r.lm(),
-            model_id: r.model.id(),
-            plain: r.model.plain(),
-            pairs: &|| r.model.pairs(),
-            strength: crate::repair::Strength::Auto,
-            tone: TonePolicy::Keep,
-        };
-        let repair = |sc: &mut Scratch, text: &str| {
-            let mut edits = Vec::new();
-            let out = repair_doc(text, &p, sc, &mut Changes::Edits(&mut edits));
-            let edits: Vec<_> = edits
-                .iter()
-                .map(|e| (e.span, e.to.to_string(), e.confidence))
-                .collect();
-            (out, edits)
-        };
-        let clean = long_text();
-        // the same words in another order, so the second page's beams are
-        // read back at other places than they were priced
-        let mut lines: Vec<&str> = clean.lines().collect();
-        lines.reverse();
-        let first = damage(&lines.join("\n"), Damage::Strip, 3);
-        let second = damage(&clean, Damage::Strip, 4);
-        let mut warm = Scratch::default();
-        let _ = repair(&mut warm, &first);
-        let priced = warm.known.priced.len();
-        assert!(priced > 0);
-        let again = repair(&mut warm, &second);
-        // nothing new to price: every word of the second page was met
-        assert!(warm.known.priced.len() < priced + priced / 10);
-        let fresh = repair(&mut Scratch::default(), &second);
-        assert!(again.0.is_some());
-        assert_eq!(again, fresh);
+        with_params(|p| {
+            let repair = |sc: &mut Scratch, text: &str| {
+                let mut edits = Vec::new();
+                let out = repair_doc(text, p, sc, &mut Changes::Edits(&mut edits));
+                let edits: Vec<_> = edits
+                    .iter()
+                    .map(|e| (e.span, e.to.to_string(), e.confidence))
+                    .collect();
+                (out, edits)
+            };
+            let clean = long_text();
+            // the same words in another order, so the second page's beams
+            // are read back at other places than they were priced
+            let mut lines: Vec<&str> = clean.lines().collect();
+            lines.reverse();
+            let first = damage(&lines.join("\n"), Damage::Strip, 3);
+            let second = damage(&clean, Damage::Strip, 4);
+            let mut warm = Scratch::default();
+            let _ = repair(&mut warm, &first);
+            let priced = warm.known.priced.len();
+            assert!(priced > 0);
+            let again = repair(&mut warm, &second);
+            // nothing new to price: every word of the second page was met
+            assert!(warm.known.priced.len() < priced + priced / 10);
+            let fresh = repair(&mut Scratch::default(), &second);
+            assert!(again.0.is_some());
+            assert_eq!(again, fresh);
+        });
     }
 
     /// Light damage takes every word: the same rates as counting them all.

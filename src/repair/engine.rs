@@ -1937,12 +1937,13 @@ pub(crate) fn repair_doc<'t>(
         // observed neighbours), then decide
         if let Some(r) = stripped {
             rates = r;
-        }
-        for _ in 0..EM_ITERS * usize::from(stripped.is_none()) {
-            rates = sc.estimate_rates(p.lm, &prior, &rates, true);
-            if noise::clearly_clean(&rates) {
-                // far under the gate: another round would not cross it
-                break;
+        } else {
+            for _ in 0..EM_ITERS {
+                rates = sc.estimate_rates(p.lm, &prior, &rates, true);
+                if noise::clearly_clean(&rates) {
+                    // far under the gate: another round would not cross it
+                    break;
+                }
             }
         }
         if force {

@@ -220,9 +220,9 @@ fn key(a: SkelId, b: SkelId) -> Option<u32> {
     ((a | b) >> 16 == 0 && (a, b) != (0xFFFF, 0xFFFF)).then_some((a << 16) | b)
 }
 
-/// A hasher for the `u32` keys of the map the table is counted in: one multiply, then the high half
-/// folded down, so the bucket bits (hashbrown takes the low ones) depend on
-/// both skeletons. FxHash's low bits follow the key's low bits alone, and
+/// A hasher for the `u32` keys of the map the table is counted in: one
+/// multiply, then the high half folded down, so the bucket bits (hashbrown
+/// takes the low ones) depend on both skeletons. FxHash's low bits follow the key's low bits alone, and
 /// every pair with the same right skeleton would probe one chain.
 #[derive(Default, Clone, Copy)]
 struct MixHasher(u64);

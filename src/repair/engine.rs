@@ -1102,9 +1102,12 @@ impl Scratch {
             // where no group can be skipped (every bound within the beam
             // of a perfect score: most marks lost), all in one sweep
             let (g_tone, g_mod) = if skip_none { (n, n) } else { u.groups(n) };
-            self.word_scores.clear();
-            self.word_scores.resize(n, f32::NEG_INFINITY);
-            let (first, rest) = self.word_scores.split_at_mut(g_tone);
+            // every score read below is written first: no fill
+            if self.word_scores.len() < n {
+                self.word_scores.resize(n, f32::NEG_INFINITY);
+            }
+            let scores = self.word_scores.get_mut(..n).unwrap_or(&mut []);
+            let (first, rest) = scores.split_at_mut(g_tone);
             let mut price = |cs: &[Cand], scores: &mut [f32]| {
                 let mut best = f32::NEG_INFINITY;
                 for (w, c) in scores.iter_mut().zip(cs) {
@@ -1132,19 +1135,40 @@ impl Scratch {
             let cands = cands.get(..lim).unwrap_or(&[]);
             if best > f32::NEG_INFINITY {
                 let floor = best - self.chan_beam;
+                let scores = self.word_scores.get(..cands.len()).unwrap_or(&[]);
                 let mut best_key = f32::NEG_INFINITY;
-                self.beam.clear();
-                for (k, (c, &s)) in cands.iter().zip(&self.word_scores).enumerate() {
+                for (c, &s) in cands.iter().zip(scores) {
                     if s >= floor {
-                        let key = s + c.uni;
-                        if key > best_key {
-                            best_key = key;
-                        }
-                        self.beam.push((k as u32, s, key));
+                        best_key = best_key.max(s + c.uni);
                     }
                 }
                 let joint = best_key - self.joint_beam;
-                self.beam.retain(|&(_, _, key)| key >= joint);
+                let kept = |(c, &s): (&Cand, &f32)| s >= floor && s + c.uni >= joint;
+                if self.joint_beam != JOINT_BEAM_STRIPPED {
+                    // most words keep at most MAX_CANDS: straight to the
+                    // active list, in candidate order
+                    for (k, x) in cands.iter().zip(scores).enumerate() {
+                        if kept(x) {
+                            self.active.push(u.start + k as u32);
+                            self.atok.push(x.0.token);
+                            self.ascore.push(*x.1);
+                        }
+                    }
+                    if self.active.len() - astart <= MAX_CANDS {
+                        u.aend = self.active.len() as u32;
+                        continue;
+                    }
+                    // too many: the best of them, below
+                    self.active.truncate(astart);
+                    self.atok.truncate(astart);
+                    self.ascore.truncate(astart);
+                }
+                self.beam.clear();
+                for (k, x) in cands.iter().zip(scores).enumerate() {
+                    if kept(x) {
+                        self.beam.push((k as u32, *x.1, *x.1 + x.0.uni));
+                    }
+                }
                 if self.beam.len() > MAX_CANDS {
                     // the best on channel + unigram; stable: ties keep the
                     // candidate order

@@ -146,6 +146,14 @@ pub(crate) fn heavy(r: &Rates) -> bool {
     r.add >= HEAVY_ADD || r.tone_del >= HEAVY_TONE_DEL
 }
 
+/// True when the first guess `r` shows marks added to a tenth of the vowels
+/// or more (from the page's stacked marks): the words' observed neighbours
+/// are then damaged too, and the rate estimate weighs each word by its
+/// unigram alone.
+pub(crate) fn many_added(r: &Rates) -> bool {
+    r.add >= HEAVY_ADD
+}
+
 /// True when the rates a sample of a hundred words gave stand for the whole
 /// document: heavy damage ([`heavy`]), or tone slips in more than about
 /// one word in twenty, which such a sample counts in fives at least.

@@ -191,8 +191,8 @@ struct Uniq {
     /// for the document's features; each saturates at 15 (see
     /// [`Uniq::d`]).
     dd: u8,
-    /// Which active candidate (from `astart`) is best on channel + unigram;
-    /// set by the pricing of stripped pages only (see [`Scratch::narrow`],
+    /// Which active candidate (from `astart`) is best on channel + unigram,
+    /// set by pricing where there are two or more (see [`Scratch::narrow`],
     /// [`Scratch::local_ops`]).
     abest: u8,
     /// Where the candidates that lose a tone (low four bits), then those
@@ -1144,25 +1144,27 @@ impl Scratch {
                 }
                 let joint = best_key - self.joint_beam;
                 let kept = |(c, &s): (&Cand, &f32)| s >= floor && s + c.uni >= joint;
-                if self.joint_beam != JOINT_BEAM_STRIPPED {
-                    // most words keep at most MAX_CANDS: straight to the
-                    // active list, in candidate order
-                    for (k, x) in cands.iter().zip(scores).enumerate() {
-                        if kept(x) {
-                            self.active.push(u.start + k as u32);
-                            self.atok.push(x.0.token);
-                            self.ascore.push(*x.1);
+                // most words keep at most MAX_CANDS: straight to the active
+                // list, in candidate order
+                let mut top = f32::NEG_INFINITY;
+                for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+                    if kept((c, &s)) {
+                        if s + c.uni > top {
+                            (top, u.abest) = (s + c.uni, (self.active.len() - astart) as u8);
                         }
+                        self.active.push(u.start + k as u32);
+                        self.atok.push(c.token);
+                        self.ascore.push(s);
                     }
-                    if self.active.len() - astart <= MAX_CANDS {
-                        u.aend = self.active.len() as u32;
-                        continue;
-                    }
-                    // too many: the best of them, below
-                    self.active.truncate(astart);
-                    self.atok.truncate(astart);
-                    self.ascore.truncate(astart);
                 }
+                if self.active.len() - astart <= MAX_CANDS {
+                    u.aend = self.active.len() as u32;
+                    continue;
+                }
+                // too many: the best of them, below
+                self.active.truncate(astart);
+                self.atok.truncate(astart);
+                self.ascore.truncate(astart);
                 self.beam.clear();
                 for (k, x) in cands.iter().zip(scores).enumerate() {
                     if kept(x) {
@@ -1175,12 +1177,10 @@ impl Scratch {
                     self.beam.sort_by(|x, y| y.2.total_cmp(&x.2));
                     self.beam.truncate(MAX_CANDS);
                 }
-                if self.joint_beam == JOINT_BEAM_STRIPPED {
-                    let mut top = f32::NEG_INFINITY;
-                    for (i, &(_, _, key)) in self.beam.iter().enumerate() {
-                        if key > top {
-                            (top, u.abest) = (key, i as u8);
-                        }
+                let mut top = f32::NEG_INFINITY;
+                for (i, &(_, _, key)) in self.beam.iter().enumerate() {
+                    if key > top {
+                        (top, u.abest) = (key, i as u8);
                     }
                 }
                 for &(k, s, _) in &self.beam {
@@ -1350,7 +1350,6 @@ impl Scratch {
     fn local_ops(&mut self, lm: &dyn Lm, select: Select, by_unigram: bool, ops: &mut [Ops; 2]) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let (stride, first) = self.sample_strides();
-        let stripped = self.joint_beam == JOINT_BEAM_STRIPPED;
         for (k, w) in self.words.iter().step_by(stride).enumerate() {
             let Some(u) = self.uniq.get(w.uniq as usize) else {
                 continue;
@@ -1385,8 +1384,8 @@ impl Scratch {
                 (prev, self.kept_token(p + 1))
             });
             let mut best = (f32::NEG_INFINITY, u.keep);
-            // a stripped page's pricing kept the best on channel + unigram
-            let priced = if stripped && active.len() > 1 {
+            // pricing kept the best on channel + unigram
+            let priced = if by_unigram && active.len() > 1 {
                 active.get(u.abest as usize)
             } else {
                 None

@@ -86,6 +86,18 @@ const FIRST_SAMPLE: usize = 128;
 /// documents do 2.7% and 5.4% less work.
 const FIRST_SAMPLE_STRIPPED: usize = 32;
 
+/// What pricing keeps of each word's candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// Those within the channel and joint beams, at most [`MAX_CANDS`]:
+    /// the decoder's states.
+    Beam,
+    /// Only the first best on channel + unigram within the channel beam
+    /// (the one the beam marks `abest`): all the rate estimate by unigram
+    /// reads ([`Scratch::local_ops`]).
+    Best,
+}
+
 /// Which words a pricing round or the rate estimate takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Select {
@@ -993,7 +1005,7 @@ impl Scratch {
                 u.flags |= F_SAMPLED;
             }
         }
-        self.score_all(costs, false, Select::Sample);
+        self.score_all(costs, false, Select::Sample, Kept::Beam);
         let k = &mut self.known;
         for u in self.uniq.iter_mut() {
             if u.flags & F_SAMPLED != 0 {
@@ -1048,8 +1060,9 @@ impl Scratch {
     /// Scores every candidate with `costs` and keeps the best ones. With
     /// `protect`, words without hard evidence keep only their observed form.
     /// `select` says which words are priced; [`Select::Rest`] keeps the
-    /// sample's prices.
-    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select) {
+    /// sample's prices. With [`Kept::Best`], a word keeps only its best on
+    /// channel + unigram.
+    fn score_all(&mut self, costs: &Costs, protect: bool, select: Select, what: Kept) {
         if select != Select::Rest {
             self.active.clear();
             self.atok.clear();
@@ -1136,6 +1149,25 @@ impl Scratch {
             if best > f32::NEG_INFINITY {
                 let floor = best - self.chan_beam;
                 let scores = self.word_scores.get(..cands.len()).unwrap_or(&[]);
+                if what == Kept::Best {
+                    // the first best on channel + unigram within the channel
+                    // beam: the pick the beam would mark `abest` (the joint
+                    // beam and the cut to MAX_CANDS always keep it)
+                    let mut top = (f32::NEG_INFINITY, 0);
+                    for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+                        if s >= floor && s + c.uni > top.0 {
+                            top = (s + c.uni, k);
+                        }
+                    }
+                    if let (Some(c), Some(&s)) = (cands.get(top.1), scores.get(top.1)) {
+                        u.abest = 0;
+                        self.active.push(u.start + top.1 as u32);
+                        self.atok.push(c.token);
+                        self.ascore.push(s);
+                    }
+                    u.aend = self.active.len() as u32;
+                    continue;
+                }
                 let mut best_key = f32::NEG_INFINITY;
                 for (c, &s) in cands.iter().zip(scores) {
                     if s >= floor {
@@ -1451,9 +1483,12 @@ impl Scratch {
         // 98.13%, 635 right words broken against 655; our text 99.24%
         // against 99.26%; the real page the same) for 7% less work
         let by_unigram = self.joint_beam == JOINT_BEAM_STRIPPED || noise::many_added(prior);
+        // weighed by the unigram, a word needs only its best on channel +
+        // unigram: no beam to build
+        let kept = if by_unigram { Kept::Best } else { Kept::Beam };
         let mut ops = [Ops::default(); 2];
         if first == 1 || !sample {
-            self.score_all(&costs, false, Select::All);
+            self.score_all(&costs, false, Select::All, kept);
             self.local_ops(lm, Select::All, by_unigram, &mut ops);
             return noise::reestimate(prior, &ops[0]);
         }
@@ -1467,7 +1502,7 @@ impl Scratch {
                 }
             }
         }
-        self.score_all(&costs, false, Select::Sample);
+        self.score_all(&costs, false, Select::Sample, kept);
         self.local_ops(lm, Select::Sample, by_unigram, &mut ops);
         let all = self.words.len().div_ceil(stride);
         let [strided, more_d] = ops;
@@ -1482,7 +1517,7 @@ impl Scratch {
             return guess;
         }
         let mut rest = [Ops::default(); 2];
-        self.score_all(&costs, false, Select::Rest);
+        self.score_all(&costs, false, Select::Rest, kept);
         self.local_ops(lm, Select::Rest, by_unigram, &mut rest);
         noise::reestimate(prior, &strided.plus(&more_d).plus(&rest[0]))
     }
@@ -1991,7 +2026,7 @@ pub(crate) fn repair_doc<'t>(
         if stripped.is_some() {
             sc.price_stripped(&costs);
         } else {
-            sc.score_all(&costs, false, Select::All);
+            sc.score_all(&costs, false, Select::All, Kept::Beam);
         }
         if sc.joint_beam == JOINT_BEAM_STRIPPED {
             if let Some(pairs) = (p.pairs)() {
@@ -2005,7 +2040,7 @@ pub(crate) fn repair_doc<'t>(
             return None;
         }
         let costs = Costs::new(&FLOOR);
-        sc.score_all(&costs, true, Select::All);
+        sc.score_all(&costs, true, Select::All, Kept::Beam);
         for w in sc.words.iter_mut() {
             w.choice = sc.uniq.get(w.uniq as usize).map_or(0, |u| u.keep);
         }
@@ -2435,6 +2470,31 @@ mod estimate_tests {
     /// On a page with many marks added, the rate estimate weighs words by
     /// their unigram: it counts about the rates that weighing them against
     /// their (damaged) neighbours counts, for half the lookups.
+    /// Pricing that keeps only each word's best on channel + unigram gives
+    /// the unigram estimate the picks the full beams give it, where the
+    /// beams are cut to `MAX_CANDS` (stripped words) too.
+    #[test]
+    fn the_best_alone_counts_as_the_beams_do() {
+        for (kind, seed) in [
+            (Damage::ADD_MARKS, 1),
+            (Damage::ADD_MARKS, 2),
+            (Damage::Strip, 1),
+        ] {
+            let text = damage(&long_text(), kind, seed);
+            let (beams, best) = with_repaired(&text, |sc, p| {
+                let prior = noise::initial(&sc.features());
+                let mut count = |kept| {
+                    sc.score_all(&Costs::new(&prior), false, Select::All, kept);
+                    let mut ops = [Ops::default(); 2];
+                    sc.local_ops(p.lm, Select::All, true, &mut ops);
+                    format!("{:?}", ops[0])
+                };
+                (count(Kept::Beam), count(Kept::Best))
+            });
+            assert_eq!(beams, best, "{kind:?} {seed}");
+        }
+    }
+
     #[test]
     fn many_added_marks_are_counted_by_the_unigram() {
         for seed in 0..4 {
@@ -2442,7 +2502,7 @@ mod estimate_tests {
             let (by_unigram, by_context) = with_repaired(&text, |sc, p| {
                 let prior = noise::initial(&sc.features());
                 assert!(noise::many_added(&prior), "{prior:?}");
-                sc.score_all(&Costs::new(&prior), false, Select::All);
+                sc.score_all(&Costs::new(&prior), false, Select::All, Kept::Beam);
                 let mut count = |by_unigram| {
                     let mut ops = [Ops::default(); 2];
                     sc.local_ops(p.lm, Select::All, by_unigram, &mut ops);

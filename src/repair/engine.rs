@@ -1149,30 +1149,23 @@ impl Scratch {
             if best > f32::NEG_INFINITY {
                 let floor = best - self.chan_beam;
                 let scores = self.word_scores.get(..cands.len()).unwrap_or(&[]);
-                if what == Kept::Best {
-                    // the first best on channel + unigram within the channel
-                    // beam: the pick the beam would mark `abest` (the joint
-                    // beam and the cut to MAX_CANDS always keep it)
-                    let mut top = (f32::NEG_INFINITY, 0);
-                    for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
-                        if s >= floor && s + c.uni > top.0 {
-                            top = (s + c.uni, k);
-                        }
+                // the first best on channel + unigram within the channel beam:
+                // the joint beam and the cut to MAX_CANDS always keep it
+                let (mut best_key, mut arg) = (f32::NEG_INFINITY, 0);
+                for (k, (c, &s)) in cands.iter().zip(scores).enumerate() {
+                    if s >= floor && s + c.uni > best_key {
+                        (best_key, arg) = (s + c.uni, k);
                     }
-                    if let (Some(c), Some(&s)) = (cands.get(top.1), scores.get(top.1)) {
+                }
+                if what == Kept::Best {
+                    if let (Some(c), Some(&s)) = (cands.get(arg), scores.get(arg)) {
                         u.abest = 0;
-                        self.active.push(u.start + top.1 as u32);
+                        self.active.push(u.start + arg as u32);
                         self.atok.push(c.token);
                         self.ascore.push(s);
                     }
                     u.aend = self.active.len() as u32;
                     continue;
-                }
-                let mut best_key = f32::NEG_INFINITY;
-                for (c, &s) in cands.iter().zip(scores) {
-                    if s >= floor {
-                        best_key = best_key.max(s + c.uni);
-                    }
                 }
                 let joint = best_key - self.joint_beam;
                 let kept = |(c, &s): (&Cand, &f32)| s >= floor && s + c.uni >= joint;
@@ -2466,10 +2459,6 @@ mod estimate_tests {
         }
     }
 
-    /// Heavy damage is measured from the sample, close to the full count.
-    /// On a page with many marks added, the rate estimate weighs words by
-    /// their unigram: it counts about the rates that weighing them against
-    /// their (damaged) neighbours counts, for half the lookups.
     /// Pricing that keeps only each word's best on channel + unigram gives
     /// the unigram estimate the picks the full beams give it, where the
     /// beams are cut to `MAX_CANDS` (stripped words) too.
@@ -2495,6 +2484,9 @@ mod estimate_tests {
         }
     }
 
+    /// On a page with many marks added, the rate estimate weighs words by
+    /// their unigram: it counts about the rates that weighing them against
+    /// their (damaged) neighbours counts, for half the lookups.
     #[test]
     fn many_added_marks_are_counted_by_the_unigram() {
         for seed in 0..4 {
@@ -2525,6 +2517,7 @@ mod estimate_tests {
         });
     }
 
+    /// Heavy damage is measured from the sample, close to the full count.
     #[test]
     fn heavy_damage_stops_at_the_sample() {
         for seed in 0..4 {

@@ -103,6 +103,7 @@ impl Memo {
     /// from the memo where it can, then from the plain model's filters, and
     /// asks the model for the rest in one batched lookup (`miss` is scratch
     /// space).
+    #[inline]
     pub fn p3_many(
         &mut self,
         lm: &dyn Lm,
@@ -122,9 +123,20 @@ impl Memo {
                 None => miss.push(k, n),
             }
         }
-        if miss.toks.is_empty() {
-            return;
+        if !miss.toks.is_empty() {
+            self.p3_missed(lm, (p2, p1), out, miss);
         }
+    }
+
+    /// [`Self::p3_many`] for the lookups the memo missed, `miss`.
+    #[inline(never)]
+    fn p3_missed(
+        &mut self,
+        lm: &dyn Lm,
+        (p2, p1): (TokenId, TokenId),
+        out: &mut [f32],
+        miss: &mut Misses,
+    ) {
         if let Some(q) = self.plain.as_ref().and_then(|m| m.quick3(p2, p1)) {
             // the filters answer the unstored n-grams; the others stay
             let mut kept = 0;

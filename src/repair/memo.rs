@@ -8,14 +8,21 @@
 
 use crate::lm::{LanguageModel, Lm, TokenId};
 
-/// Entries (a power of two): 64 K × 16 bytes.
-const SLOTS: usize = 1 << 16;
-/// Never a key: bigram keys leave bits 32..63 clear but for the tag.
+/// Bits of a slot's index: 128 K slots of 8 bytes.
+const SLOT_BITS: u32 = 17;
+const SLOTS: usize = 1 << SLOT_BITS;
+/// A key is three ids of 16 bits (below [`NO_ID`]).
+const KEY_BITS: u32 = 48;
+/// An odd multiplier: a bijection of the keys, whose top bits pick a slot
+/// and whose others, the tag, tell apart the keys of a slot. A slot holds
+/// its tag and value in 8 bytes, where a key and value take 16.
+const MIX: u64 = 0x9E37_79B9_7F4B;
+/// Never an entry: its value bits are a NaN, and no NaN is stored.
 const EMPTY: u64 = u64::MAX;
 /// The owner of a memo bound to no model (model ids count up from 0).
 const UNBOUND: u64 = u64::MAX;
-/// Tags a bigram key apart from trigram keys.
-const BIGRAM: u64 = 1 << 63;
+/// The first id of a bigram's key: no key holds it otherwise.
+const NO_ID: TokenId = 0xFFFF;
 
 /// Memoized `logp2`/`logp3` of one model (told apart by an id).
 #[derive(Debug)]
@@ -27,8 +34,9 @@ pub(crate) struct Memo {
     /// same n-grams again: the filters, the row's backoff and the unigram
     /// cost three lines where the memo costs one).
     plain: Option<LanguageModel>,
-    /// Key and value side by side: a probe touches one cache line.
-    slots: Vec<(u64, f32)>,
+    /// Tag (high half) and value bits side by side: a probe touches one
+    /// cache line.
+    slots: Vec<u64>,
 }
 
 impl Default for Memo {
@@ -36,7 +44,7 @@ impl Default for Memo {
         Memo {
             owner: UNBOUND,
             plain: None,
-            slots: vec![(EMPTY, 0.0); SLOTS],
+            slots: vec![EMPTY; SLOTS],
         }
     }
 }
@@ -53,9 +61,34 @@ impl Memo {
     }
 }
 
+/// The slot of `key` and its tag there.
 #[inline]
-fn slot(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+fn place(key: u64) -> (usize, u64) {
+    let h = key.wrapping_mul(MIX) & ((1 << KEY_BITS) - 1);
+    let tag_bits = KEY_BITS - SLOT_BITS;
+    ((h >> tag_bits) as usize, h & ((1 << tag_bits) - 1))
+}
+
+/// The value of `key` in `slots`.
+#[inline]
+fn get(slots: &[u64], key: u64) -> Option<f32> {
+    let (s, tag) = place(key);
+    match slots.get(s) {
+        Some(&e) if e >> 32 == tag && e != EMPTY => Some(f32::from_bits(e as u32)),
+        _ => None,
+    }
+}
+
+/// Stores `x` as the value of `key` in `slots` (not a NaN, which would
+/// read as empty).
+#[inline]
+fn put(slots: &mut [u64], key: u64, x: f32) {
+    let (s, tag) = place(key);
+    if let Some(e) = slots.get_mut(s) {
+        if !x.is_nan() {
+            *e = tag << 32 | u64::from(x.to_bits());
+        }
+    }
 }
 
 impl Memo {
@@ -65,7 +98,7 @@ impl Memo {
     pub fn bind(&mut self, owner: u64, plain: Option<&LanguageModel>) {
         if self.owner != owner {
             self.plain = plain.cloned();
-            self.slots.fill((EMPTY, 0.0));
+            self.slots.fill(EMPTY);
             self.owner = owner;
         }
     }
@@ -74,11 +107,8 @@ impl Memo {
     /// answer goes in the memo).
     #[inline]
     fn get_or(&mut self, key: u64, f: impl FnOnce(Option<&LanguageModel>) -> f32) -> f32 {
-        let s = slot(key);
-        if let Some(&(k2, v)) = self.slots.get(s) {
-            if k2 == key {
-                return v;
-            }
+        if let Some(v) = get(&self.slots, key) {
+            return v;
         }
         let x = f(self.plain.as_ref());
         put(&mut self.slots, key, x);
@@ -88,10 +118,9 @@ impl Memo {
     /// `lm.logp2(prev, next)`.
     #[inline]
     pub fn p2(&mut self, lm: &dyn Lm, prev: TokenId, next: TokenId) -> f32 {
-        if (prev | next) >> 16 != 0 {
+        let Some(key) = bi_key(prev, next) else {
             return lm.logp2(prev, next);
-        }
-        let key = BIGRAM | (u64::from(prev) << 16) | u64::from(next);
+        };
         self.get_or(key, |plain| {
             plain
                 .and_then(|m| m.quick2(prev)?.get(next))
@@ -114,10 +143,7 @@ impl Memo {
     ) {
         miss.clear();
         for (k, (&n, o)) in nexts.iter().zip(out.iter_mut()).enumerate() {
-            let hit = tri_key(p2, p1, n).and_then(|key| match self.slots.get(slot(key)) {
-                Some(&(k2, v)) if k2 == key => Some(v),
-                _ => None,
-            });
+            let hit = tri_key(p2, p1, n).and_then(|key| get(&self.slots, key));
             match hit {
                 Some(v) => *o = v,
                 None => miss.push(k, n),
@@ -196,19 +222,19 @@ impl Memo {
     }
 }
 
-/// Stores `x` as the value of `key` in `slots`.
-#[inline]
-fn put(slots: &mut [(u64, f32)], key: u64, x: f32) {
-    if let Some(slot) = slots.get_mut(slot(key)) {
-        *slot = (key, x);
-    }
-}
-
 /// The memo key of a trigram, when its ids fit.
 #[inline]
 fn tri_key(p2: TokenId, p1: TokenId, next: TokenId) -> Option<u64> {
-    ((p2 | p1 | next) >> 16 == 0)
-        .then(|| (u64::from(p2) << 32) | (u64::from(p1) << 16) | u64::from(next))
+    (p2 < NO_ID && p1 < NO_ID && next < NO_ID)
+        .then(|| u64::from(p2) << 32 | u64::from(p1) << 16 | u64::from(next))
+}
+
+/// The memo key of a bigram, when its ids fit: [`NO_ID`] takes the place
+/// of a trigram's first id.
+#[inline]
+fn bi_key(prev: TokenId, next: TokenId) -> Option<u64> {
+    (prev < NO_ID && next < NO_ID)
+        .then(|| u64::from(NO_ID) << 32 | u64::from(prev) << 16 | u64::from(next))
 }
 
 /// Scratch space of [`Memo::p3_many`]: the lookups the memo could not answer.
@@ -285,6 +311,45 @@ mod tests {
         let mut d = Memo::detached();
         d.p3_many(lm, (toks[0], toks[1]), &toks, &mut out, &mut miss);
         assert_eq!(out[2], lm.logp3(toks[0], toks[1], toks[2]));
+    }
+
+    /// Slot and tag tell every key apart: a memo that answers with another
+    /// n-gram's value would change the repairs.
+    #[test]
+    fn places_are_one_to_one() {
+        let mut seen = std::collections::HashMap::new();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for i in 0..200_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // small ids (the frequent tokens) and random ones
+            let id = |k: u32| (x >> k) as u32 % if i % 2 == 0 { 64 } else { 0xFFFF };
+            let key = if i % 3 == 0 {
+                bi_key(id(3), id(23))
+            } else {
+                tri_key(id(7), id(29), id(41))
+            };
+            let Some(key) = key else { continue };
+            let p = place(key);
+            assert!(p.0 < SLOTS && p.1 < 1 << (KEY_BITS - SLOT_BITS));
+            assert_eq!(*seen.entry(p).or_insert(key), key);
+            // nor does a key one bit away share its place
+            if i % 64 == 1 {
+                for b in 0..KEY_BITS {
+                    assert_ne!(place(key ^ 1 << b), p, "{key:x} bit {b}");
+                }
+            }
+        }
+        assert!(seen.len() > 90_000, "{}", seen.len());
+        assert_eq!(tri_key(NO_ID, 1, 2), None);
+        assert_eq!(bi_key(1, NO_ID), None);
+        let mut m = Memo::default();
+        m.bind(1, None);
+        // a NaN would read as an empty slot: it is not stored
+        assert!(m.get_or(9, |_| f32::NAN).is_nan());
+        assert_eq!(m.get_or(9, |_| -1.5), -1.5);
+        assert_eq!(m.get_or(9, |_| 0.0), -1.5);
     }
 
     #[test]

@@ -477,6 +477,30 @@ struct Known {
     doc: u32,
 }
 
+/// Whether each word of a pass is in the first sample: every `first`-th,
+/// from the first (a count down, where `k % first` costs a division a word).
+struct Strided {
+    first: usize,
+    left: usize,
+}
+
+impl Strided {
+    fn new(first: usize) -> Strided {
+        Strided { first, left: 0 }
+    }
+}
+
+impl Iterator for Strided {
+    type Item = bool;
+
+    #[inline]
+    fn next(&mut self) -> Option<bool> {
+        let on = self.left == 0;
+        self.left = if on { self.first.max(1) - 1 } else { self.left - 1 };
+        Some(on)
+    }
+}
+
 /// `Known::priced_at` of a word not priced yet.
 const NOT_PRICED: u32 = u32::MAX;
 
@@ -1375,11 +1399,10 @@ impl Scratch {
     fn local_ops(&mut self, lm: &dyn Lm, select: Select, by_unigram: bool, ops: &mut [Ops; 2]) {
         let mut memo = std::mem::replace(&mut self.memo, Memo::detached());
         let (stride, first) = self.sample_strides();
-        for (k, w) in self.words.iter().step_by(stride).enumerate() {
+        for (strided, w) in Strided::new(first).zip(self.words.iter().step_by(stride)) {
             let Some(u) = self.uniq.get(w.uniq as usize) else {
                 continue;
             };
-            let strided = k % first == 0;
             let slot = match select {
                 Select::All => 0,
                 Select::Sample if strided => 0,
@@ -1486,8 +1509,7 @@ impl Scratch {
             return noise::reestimate(prior, &ops[0]);
         }
         let mut n = 0;
-        for (k, w) in self.words.iter().step_by(stride).enumerate() {
-            let strided = k % first == 0;
+        for (strided, w) in Strided::new(first).zip(self.words.iter().step_by(stride)) {
             n += usize::from(strided);
             if let Some(u) = self.uniq.get_mut(w.uniq as usize) {
                 if strided || u.d() > 0 {
@@ -2225,6 +2247,14 @@ mod size_tests {
 
     /// The open-addressing table finds every word put in through its
     /// growths, misses the others, and forgets all on `clear`.
+    #[test]
+    fn strided_marks_every_first_th() {
+        let k: Vec<bool> = Strided::new(3).take(7).collect();
+        assert_eq!(k, [true, false, false, true, false, false, true]);
+        assert!(Strided::new(1).take(4).all(|x| x));
+        assert!(Strided::new(0).take(4).all(|x| x));
+    }
+
     #[test]
     fn known_table_finds_what_it_holds() {
         let word = |i: u32| KnownWord {

@@ -95,6 +95,10 @@ fn is_break(c: char) -> bool {
 /// [`tokenize`] calls this for every gap; decoders that walk
 /// [`syllable::words`] themselves call it to stay in step with the models.
 pub fn push_gap_tokens(gap: &str, out: &mut Vec<TokenId>) {
+    // most gaps are one space, which makes no token
+    if gap == " " {
+        return;
+    }
     let mut prev: Option<char> = None;
     let mut in_number = false;
     let mut chars = gap.chars().peekable();

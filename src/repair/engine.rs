@@ -423,6 +423,12 @@ enum Context {
 }
 
 fn context_of(text: &str, span: Span) -> Context {
+    // most words sit between spaces
+    let b = text.as_bytes();
+    let spaced = |i: Option<usize>| i.map_or(true, |i| b.get(i).map_or(true, |&c| c == b' '));
+    if spaced(span.start.checked_sub(1)) && spaced(Some(span.end)) {
+        return Context::Plain;
+    }
     let prev = text.get(..span.start).and_then(|t| t.chars().next_back());
     let next = text.get(span.end..).and_then(|t| t.chars().next());
     let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
@@ -496,7 +502,11 @@ impl Iterator for Strided {
     #[inline]
     fn next(&mut self) -> Option<bool> {
         let on = self.left == 0;
-        self.left = if on { self.first.max(1) - 1 } else { self.left - 1 };
+        self.left = if on {
+            self.first.max(1) - 1
+        } else {
+            self.left - 1
+        };
         Some(on)
     }
 }

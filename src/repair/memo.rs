@@ -4,7 +4,7 @@
 //! rate estimate re-scores the same candidate pairs, and an archive repeats
 //! its phrasing from page to page. A lookup in the model is a binary search
 //! in two rows (two models for an adapted repairer); a hit here is one
-//! probe of a direct-mapped table that stays in a 1.25 MB L2 cache.
+//! probe of a direct-mapped table of 1 MB, about the L2 cache of a core.
 
 use crate::lm::{LanguageModel, Lm, TokenId};
 

@@ -1650,6 +1650,25 @@ impl Scratch {
                 self.v_lp.resize(n, f32::NEG_INFINITY);
                 (&mut self.v_best[..], &mut self.v_lp[..])
             };
+            if prev_hi - prev_lo == 1 && trigram && prev_lo != 0 {
+                // one state before: every state of this word takes it, and
+                // its trigram context is one
+                if let Some(&prev) = self.lat.get(prev_lo) {
+                    if prev.score > f32::NEG_INFINITY {
+                        let pp = self.lat.get(prev.bp as usize).map_or(BOUNDARY, |st| st.tok);
+                        memo.p3_many(lm, (pp, prev.tok), toks, v_lp, &mut self.misses);
+                        let states = self.lat.get_mut(prev_hi..).unwrap_or(&mut []);
+                        for (st, &lp) in states.iter_mut().zip(v_lp.iter()) {
+                            st.score += prev.score + lp;
+                        }
+                        if conf {
+                            self.l_lp.extend_from_slice(v_lp);
+                        }
+                        self.prune_states(prev_hi);
+                        continue;
+                    }
+                }
+            }
             for j in prev_lo..prev_hi {
                 let Some(&prev) = self.lat.get(j) else {
                     continue;

@@ -2274,8 +2274,7 @@ fn joined(word: &str) -> bool {
 mod size_tests {
     use super::*;
 
-    /// The open-addressing table finds every word put in through its
-    /// growths, misses the others, and forgets all on `clear`.
+    /// The sample is every `first`-th word from the first; 0 and 1 take all.
     #[test]
     fn strided_marks_every_first_th() {
         let k: Vec<bool> = Strided::new(3).take(7).collect();
@@ -2284,6 +2283,8 @@ mod size_tests {
         assert!(Strided::new(0).take(4).all(|x| x));
     }
 
+    /// The open-addressing table finds every word put in through its
+    /// growths, misses the others, and forgets all on `clear`.
     #[test]
     fn known_table_finds_what_it_holds() {
         let word = |i: u32| KnownWord {
